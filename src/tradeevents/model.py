@@ -1,0 +1,443 @@
+"""The event model: immutable, validated, typed values.
+
+An event is one real-world occurrence in trade policy (EVENTS.md). Every event
+type is its own frozen, slotted attrs class deriving from :class:`Event`; the
+class attribute :attr:`Event.type` is the tag used by every serializer. Sets
+(parties, instruments, products, officials, topics) are stored as sorted,
+de-duplicated tuples so that equal events compare and hash equal.
+
+This module does no I/O.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+import math
+import re
+from collections.abc import Iterable
+from typing import Any, ClassVar, TypeVar
+
+import attrs
+
+from .dates import EventDate
+
+__all__ = [
+    "Agreement",
+    "Dispute",
+    "Event",
+    "EventType",
+    "Evidence",
+    "ExportControl",
+    "ImportRestriction",
+    "Investigation",
+    "Legislation",
+    "MeasureEvent",
+    "Meeting",
+    "Negotiation",
+    "Official",
+    "Quota",
+    "Rate",
+    "RateQualifier",
+    "Sanction",
+    "Status",
+    "Tariff",
+    "TradeRemedy",
+    "Visit",
+    "builtin_event_types",
+]
+
+
+class EventType(str, enum.Enum):
+    """The event types of EVENTS.md."""
+
+    AGREEMENT = "agreement"
+    NEGOTIATION = "negotiation"
+    MEETING = "meeting"
+    VISIT = "visit"
+    TARIFF = "tariff"
+    TRADE_REMEDY = "trade-remedy"
+    EXPORT_CONTROL = "export-control"
+    SANCTION = "sanction"
+    IMPORT_RESTRICTION = "import-restriction"
+    DISPUTE = "dispute"
+    INVESTIGATION = "investigation"
+    LEGISLATION = "legislation"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Status(str, enum.Enum):
+    """The phase of an event as the text tells it (a closed vocabulary)."""
+
+    PLANNED = "planned"
+    ANNOUNCED = "announced"
+    CONCLUDED = "concluded"
+    IN_EFFECT = "in-effect"
+    ENDED = "ended"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class RateQualifier(str, enum.Enum):
+    """How a rate is bounded in the text: "25%", "up to 73.6%", "at least 10%"."""
+
+    EXACT = "exact"
+    UP_TO = "up-to"
+    AT_LEAST = "at-least"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+# -- validators and converters -------------------------------------------------
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_PHRASE = re.compile(r"\S(?:.*\S)?", re.DOTALL)
+_T = TypeVar("_T")
+
+
+def _sort_key(item: Any) -> Any:
+    if attrs.has(type(item)):
+        return tuple("" if v is None else _sort_key(v) for v in attrs.astuple(item, recurse=False))
+    if isinstance(item, enum.Enum):
+        return item.value
+    return item
+
+
+def _sorted_unique(items: Iterable[_T]) -> tuple[_T, ...]:
+    """The canonical form of a set-like field: a sorted tuple without repeats."""
+    if isinstance(items, (str, bytes)):
+        raise TypeError(f"a sequence of values is needed, not a single {type(items).__name__}")
+    try:
+        return tuple(sorted(set(items), key=_sort_key))
+    except TypeError:
+        raise TypeError("the values of a set-like field must be of one kind") from None
+
+
+def _check_codes(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    from .jurisdictions import is_code  # lazy: the table loads on first use
+
+    for code in value:
+        if not isinstance(code, str):
+            raise TypeError(f"{attribute.name}: jurisdiction codes are strings, not {type(code).__name__}")
+        if not is_code(code):
+            raise ValueError(f"{attribute.name}: unknown jurisdiction code {code!r}")
+
+
+def _check_optional_code(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None:
+        _check_codes(instance, attribute, (value,))
+
+
+def _check_slugs(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    for slug in value:
+        if not isinstance(slug, str) or not _SLUG.fullmatch(slug):
+            raise ValueError(f"{attribute.name}: {slug!r} is not a lowercase slug such as 'section-232'")
+
+
+def _check_products(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    for product in value:
+        if not isinstance(product, str) or not _PHRASE.fullmatch(product) or product != product.lower():
+            raise ValueError(
+                f"{attribute.name}: {product!r} is not a lowercase noun without surrounding spaces"
+            )
+        if "\n" in product or "\r" in product:
+            raise ValueError(f"{attribute.name}: {product!r} spans lines")
+
+
+def _check_phrases(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    for phrase in value:
+        if not isinstance(phrase, str) or not _PHRASE.fullmatch(phrase):
+            raise ValueError(f"{attribute.name}: {phrase!r} is empty or has surrounding spaces")
+
+
+def _check_nonempty(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not _PHRASE.fullmatch(value):
+        raise ValueError(f"{attribute.name}: {value!r} is empty or has surrounding spaces")
+
+
+def _check_optional_nonempty(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None:
+        _check_nonempty(instance, attribute, value)
+
+
+def _check_finite(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
+    if not math.isfinite(value) or value < 0:
+        raise ValueError(f"{attribute.name}: must be a finite number >= 0, not {value!r}")
+
+
+def _check_confidence(instance: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
+    if value is not None and not (0.0 <= value <= 1.0):
+        raise ValueError(f"{attribute.name}: must be between 0 and 1, not {value!r}")
+
+
+def _to_float(value: Any) -> Any:
+    # ints are accepted for convenience (Rate(25)); bools are not numbers here.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    return value
+
+
+def _to_optional_float(value: Any) -> Any:
+    return None if value is None else _to_float(value)
+
+
+_codes = attrs.field(factory=tuple, converter=_sorted_unique, validator=_check_codes)
+_instance_of_float = attrs.validators.instance_of(float)
+
+
+# -- value types ---------------------------------------------------------------
+
+
+@attrs.frozen
+class Official:
+    """A person acting for a jurisdiction: ``Official("Gina Raimondo", "Commerce Secretary", "US")``."""
+
+    name: str = attrs.field(validator=[attrs.validators.instance_of(str), _check_nonempty])
+    title: str | None = attrs.field(
+        default=None,
+        validator=[attrs.validators.optional(attrs.validators.instance_of(str)), _check_optional_nonempty],
+    )
+    jurisdiction: str | None = attrs.field(
+        default=None,
+        validator=[attrs.validators.optional(attrs.validators.instance_of(str)), _check_optional_code],
+    )
+
+
+@attrs.frozen
+class Evidence:
+    """Where the text says it: the sentence and its ``[start, end)`` character span in the input."""
+
+    text: str = attrs.field(validator=attrs.validators.instance_of(str))
+    start: int = attrs.field(validator=[attrs.validators.instance_of(int), attrs.validators.ge(0)])
+    end: int = attrs.field(validator=[attrs.validators.instance_of(int), attrs.validators.ge(0)])
+
+    @end.validator
+    def _check_span(self, attribute: attrs.Attribute[int], value: int) -> None:
+        if value < self.start:
+            raise ValueError(f"end ({value}) must not be before start ({self.start})")
+
+
+@attrs.frozen
+class Rate:
+    """A tariff or duty rate: ``Rate(25.0)`` is 25%, ``Rate(73.6, qualifier=RateQualifier.UP_TO)``
+    is "up to 73.6%"."""
+
+    value: float = attrs.field(converter=_to_float, validator=[_instance_of_float, _check_finite])
+    unit: str = attrs.field(default="%", validator=[attrs.validators.instance_of(str), _check_nonempty])
+    qualifier: RateQualifier = attrs.field(
+        default=RateQualifier.EXACT, converter=RateQualifier, validator=attrs.validators.instance_of(RateQualifier)
+    )
+
+    def __str__(self) -> str:
+        number = f"{self.value:g}"
+        unit = self.unit if self.unit == "%" else f" {self.unit}"
+        prefix = {RateQualifier.EXACT: "", RateQualifier.UP_TO: "up to ", RateQualifier.AT_LEAST: "at least "}
+        return f"{prefix[self.qualifier]}{number}{unit}"
+
+
+@attrs.frozen
+class Quota:
+    """A quota volume: ``Quota(3_300_000, "metric ton")``."""
+
+    amount: float = attrs.field(converter=_to_float, validator=[_instance_of_float, _check_finite])
+    unit: str = attrs.field(validator=[attrs.validators.instance_of(str), _check_nonempty])
+
+
+# -- events --------------------------------------------------------------------
+
+#: The fields EVENTS.md scores, in its order; the event id is derived from them and the evidence span.
+_ID_FIELDS = ("status", "parties", "date", "instruments", "products")
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """The fields every event has. Do not instantiate: use a subclass such as :class:`Agreement`.
+
+    ``parties``, ``instruments``, ``products``, ``officials`` and ``topics`` are sets
+    in meaning; they are stored sorted and de-duplicated. ``date`` is ``None``
+    when the text gives none. ``confidence`` is the extractor's belief in the
+    event (``None`` for events not made by an extractor); ``source`` names the
+    document the event came from, where known.
+    """
+
+    #: The type tag, as in EVENTS.md (``"agreement"``, ...); set on every subclass.
+    type: ClassVar[str]
+
+    status: Status = attrs.field(converter=Status, validator=attrs.validators.instance_of(Status))
+    parties: tuple[str, ...] = _codes
+    date: EventDate | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(EventDate))
+    )
+    instruments: tuple[str, ...] = attrs.field(factory=tuple, converter=_sorted_unique, validator=_check_slugs)
+    products: tuple[str, ...] = attrs.field(factory=tuple, converter=_sorted_unique, validator=_check_products)
+    officials: tuple[Official, ...] = attrs.field(
+        factory=tuple,
+        converter=_sorted_unique,
+        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(Official)),
+    )
+    topics: tuple[str, ...] = attrs.field(factory=tuple, converter=_sorted_unique, validator=_check_phrases)
+    evidence: Evidence | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Evidence))
+    )
+    confidence: float | None = attrs.field(
+        default=None,
+        converter=_to_optional_float,
+        validator=[attrs.validators.optional(_instance_of_float), _check_confidence],
+    )
+    source: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
+    )
+
+    def __attrs_pre_init__(self) -> None:
+        if getattr(type(self), "type", None) is None:
+            raise TypeError(f"{type(self).__name__} has no 'type' tag: instantiate an event subclass")
+
+    @property
+    def id(self) -> str:
+        """A stable id derived from the content: type, the scored fields and the evidence span.
+
+        The same event from the same text always gets the same id; ``source``,
+        ``confidence`` and descriptive fields do not enter it.
+        """
+        parts: list[Any] = [self.type]
+        for name in _ID_FIELDS:
+            value = getattr(self, name)
+            parts.append(str(value) if isinstance(value, (EventDate, Status)) else value)
+        if self.evidence is not None:
+            parts.append([self.evidence.start, self.evidence.end])
+        digest = hashlib.blake2b(json.dumps(parts, separators=(",", ":")).encode(), digest_size=8)
+        return f"{self.type}-{digest.hexdigest()}"
+
+    def replace(self, **changes: Any) -> Any:
+        """A copy with *changes* applied (``attrs.evolve``), validated like a new event."""
+        return attrs.evolve(self, **changes)
+
+
+@attrs.frozen(kw_only=True)
+class MeasureEvent(Event):
+    """An event that sets a measure: rates, a quota, the day it takes effect and the day it expires."""
+
+    rates: tuple[Rate, ...] = attrs.field(
+        factory=tuple,
+        converter=_sorted_unique,
+        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(Rate)),
+    )
+    quota: Quota | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Quota))
+    )
+    effective: EventDate | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(EventDate))
+    )
+    expires: EventDate | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(EventDate))
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Agreement(Event):
+    """Trade agreements, partnerships, frameworks, deals, arrangements, memoranda."""
+
+    type: ClassVar[str] = EventType.AGREEMENT.value
+
+
+@attrs.frozen(kw_only=True)
+class Negotiation(Event):
+    """Talks, negotiations, consultations and dialogues aimed at an outcome."""
+
+    type: ClassVar[str] = EventType.NEGOTIATION.value
+
+
+@attrs.frozen(kw_only=True)
+class Meeting(Event):
+    """A meeting, summit, ministerial, call, or series of meetings."""
+
+    type: ClassVar[str] = EventType.MEETING.value
+
+
+@attrs.frozen(kw_only=True)
+class Visit(Event):
+    """An official trip by officials of one jurisdiction to a place."""
+
+    type: ClassVar[str] = EventType.VISIT.value
+
+
+@attrs.frozen(kw_only=True)
+class Tariff(MeasureEvent):
+    """Tariffs and duties other than trade remedies, and tariff-rate quotas."""
+
+    type: ClassVar[str] = EventType.TARIFF.value
+
+
+@attrs.frozen(kw_only=True)
+class TradeRemedy(MeasureEvent):
+    """Antidumping, countervailing and safeguard cases: investigations, determinations, orders."""
+
+    type: ClassVar[str] = EventType.TRADE_REMEDY.value
+
+
+@attrs.frozen(kw_only=True)
+class ExportControl(MeasureEvent):
+    """Export controls, licensing requirements, entity-list actions."""
+
+    type: ClassVar[str] = EventType.EXPORT_CONTROL.value
+
+
+@attrs.frozen(kw_only=True)
+class Sanction(MeasureEvent):
+    """Economic sanctions imposed or lifted."""
+
+    type: ClassVar[str] = EventType.SANCTION.value
+
+
+@attrs.frozen(kw_only=True)
+class ImportRestriction(MeasureEvent):
+    """Import bans, quotas other than TRQs, detentions, withhold-release orders."""
+
+    type: ClassVar[str] = EventType.IMPORT_RESTRICTION.value
+
+
+@attrs.frozen(kw_only=True)
+class Dispute(Event):
+    """WTO or agreement dispute steps: consultations, panels, rulings, appeals."""
+
+    type: ClassVar[str] = EventType.DISPUTE.value
+
+
+@attrs.frozen(kw_only=True)
+class Investigation(Event):
+    """A government investigation of trade practices opened or concluded."""
+
+    type: ClassVar[str] = EventType.INVESTIGATION.value
+
+
+@attrs.frozen(kw_only=True)
+class Legislation(Event):
+    """A law or regulation on trade proposed, passed, signed, or in force."""
+
+    type: ClassVar[str] = EventType.LEGISLATION.value
+
+
+_BUILTIN: tuple[type[Event], ...] = (
+    Agreement,
+    Negotiation,
+    Meeting,
+    Visit,
+    Tariff,
+    TradeRemedy,
+    ExportControl,
+    Sanction,
+    ImportRestriction,
+    Dispute,
+    Investigation,
+    Legislation,
+)
+
+
+def builtin_event_types() -> dict[str, type[Event]]:
+    """The built-in event classes keyed by their type tag, in EVENTS.md order."""
+    return {cls.type: cls for cls in _BUILTIN}
