@@ -57,20 +57,21 @@ def _check_year(instance: EventDate, attribute: attrs.Attribute[int], value: int
 
 def _check_part(instance: EventDate, attribute: attrs.Attribute[int], value: int) -> None:
     precision = instance.precision
-    if precision is Precision.DAY:
-        limit = 12
-    else:
-        limit = _PART_LIMIT[precision]
+    limit = 12 if precision is Precision.DAY else _PART_LIMIT[precision]
     low = 0 if limit == 0 else 1
     if not low <= value <= limit:
-        raise ValueError(f"part of a {precision.value} date must be between {low} and {limit}, not {value}")
+        raise ValueError(
+            f"part of a {precision.value} date must be between {low} and {limit}, not {value}"
+        )
 
 
 def _check_day(instance: EventDate, attribute: attrs.Attribute[int], value: int) -> None:
     if instance.precision is Precision.DAY:
         last = calendar.monthrange(instance.year, instance.part)[1]
         if not 1 <= value <= last:
-            raise ValueError(f"day must be between 1 and {last} for {instance.year:04d}-{instance.part:02d}, not {value}")
+            raise ValueError(
+                f"day must be between 1 and {last} for {instance.year:04d}-{instance.part:02d}, not {value}"
+            )
     elif value != 0:
         raise ValueError(f"a {instance.precision.value} date has no day, got {value}")
 

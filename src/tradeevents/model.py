@@ -123,12 +123,16 @@ def _check_codes(instance: object, attribute: attrs.Attribute[Any], value: tuple
 
     for code in value:
         if not isinstance(code, str):
-            raise TypeError(f"{attribute.name}: jurisdiction codes are strings, not {type(code).__name__}")
+            raise TypeError(
+                f"{attribute.name}: jurisdiction codes are strings, not {type(code).__name__}"
+            )
         if not is_code(code):
             raise ValueError(f"{attribute.name}: unknown jurisdiction code {code!r}")
 
 
-def _check_optional_code(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+def _check_optional_code(
+    instance: object, attribute: attrs.Attribute[Any], value: str | None
+) -> None:
     if value is not None:
         _check_codes(instance, attribute, (value,))
 
@@ -136,12 +140,20 @@ def _check_optional_code(instance: object, attribute: attrs.Attribute[Any], valu
 def _check_slugs(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     for slug in value:
         if not isinstance(slug, str) or not _SLUG.fullmatch(slug):
-            raise ValueError(f"{attribute.name}: {slug!r} is not a lowercase slug such as 'section-232'")
+            raise ValueError(
+                f"{attribute.name}: {slug!r} is not a lowercase slug such as 'section-232'"
+            )
 
 
-def _check_products(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+def _check_products(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]
+) -> None:
     for product in value:
-        if not isinstance(product, str) or not _PHRASE.fullmatch(product) or product != product.lower():
+        if (
+            not isinstance(product, str)
+            or not _PHRASE.fullmatch(product)
+            or product != product.lower()
+        ):
             raise ValueError(
                 f"{attribute.name}: {product!r} is not a lowercase noun without surrounding spaces"
             )
@@ -149,7 +161,9 @@ def _check_products(instance: object, attribute: attrs.Attribute[Any], value: tu
             raise ValueError(f"{attribute.name}: {product!r} spans lines")
 
 
-def _check_phrases(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+def _check_phrases(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]
+) -> None:
     for phrase in value:
         if not isinstance(phrase, str) or not _PHRASE.fullmatch(phrase):
             raise ValueError(f"{attribute.name}: {phrase!r} is empty or has surrounding spaces")
@@ -160,7 +174,9 @@ def _check_nonempty(instance: object, attribute: attrs.Attribute[Any], value: st
         raise ValueError(f"{attribute.name}: {value!r} is empty or has surrounding spaces")
 
 
-def _check_optional_nonempty(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+def _check_optional_nonempty(
+    instance: object, attribute: attrs.Attribute[Any], value: str | None
+) -> None:
     if value is not None:
         _check_nonempty(instance, attribute, value)
 
@@ -170,7 +186,9 @@ def _check_finite(instance: object, attribute: attrs.Attribute[Any], value: floa
         raise ValueError(f"{attribute.name}: must be a finite number >= 0, not {value!r}")
 
 
-def _check_confidence(instance: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
+def _check_confidence(
+    instance: object, attribute: attrs.Attribute[Any], value: float | None
+) -> None:
     if value is not None and not (0.0 <= value <= 1.0):
         raise ValueError(f"{attribute.name}: must be between 0 and 1, not {value!r}")
 
@@ -200,11 +218,17 @@ class Official:
     name: str = attrs.field(validator=[attrs.validators.instance_of(str), _check_nonempty])
     title: str | None = attrs.field(
         default=None,
-        validator=[attrs.validators.optional(attrs.validators.instance_of(str)), _check_optional_nonempty],
+        validator=[
+            attrs.validators.optional(attrs.validators.instance_of(str)),
+            _check_optional_nonempty,
+        ],
     )
     jurisdiction: str | None = attrs.field(
         default=None,
-        validator=[attrs.validators.optional(attrs.validators.instance_of(str)), _check_optional_code],
+        validator=[
+            attrs.validators.optional(attrs.validators.instance_of(str)),
+            _check_optional_code,
+        ],
     )
 
 
@@ -228,15 +252,23 @@ class Rate:
     is "up to 73.6%"."""
 
     value: float = attrs.field(converter=_to_float, validator=[_instance_of_float, _check_finite])
-    unit: str = attrs.field(default="%", validator=[attrs.validators.instance_of(str), _check_nonempty])
+    unit: str = attrs.field(
+        default="%", validator=[attrs.validators.instance_of(str), _check_nonempty]
+    )
     qualifier: RateQualifier = attrs.field(
-        default=RateQualifier.EXACT, converter=RateQualifier, validator=attrs.validators.instance_of(RateQualifier)
+        default=RateQualifier.EXACT,
+        converter=RateQualifier,
+        validator=attrs.validators.instance_of(RateQualifier),
     )
 
     def __str__(self) -> str:
         number = f"{self.value:g}"
         unit = self.unit if self.unit == "%" else f" {self.unit}"
-        prefix = {RateQualifier.EXACT: "", RateQualifier.UP_TO: "up to ", RateQualifier.AT_LEAST: "at least "}
+        prefix = {
+            RateQualifier.EXACT: "",
+            RateQualifier.UP_TO: "up to ",
+            RateQualifier.AT_LEAST: "at least ",
+        }
         return f"{prefix[self.qualifier]}{number}{unit}"
 
 
@@ -273,14 +305,20 @@ class Event:
     date: EventDate | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(EventDate))
     )
-    instruments: tuple[str, ...] = attrs.field(factory=tuple, converter=_sorted_unique, validator=_check_slugs)
-    products: tuple[str, ...] = attrs.field(factory=tuple, converter=_sorted_unique, validator=_check_products)
+    instruments: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=_sorted_unique, validator=_check_slugs
+    )
+    products: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=_sorted_unique, validator=_check_products
+    )
     officials: tuple[Official, ...] = attrs.field(
         factory=tuple,
         converter=_sorted_unique,
         validator=attrs.validators.deep_iterable(attrs.validators.instance_of(Official)),
     )
-    topics: tuple[str, ...] = attrs.field(factory=tuple, converter=_sorted_unique, validator=_check_phrases)
+    topics: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=_sorted_unique, validator=_check_phrases
+    )
     evidence: Evidence | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Evidence))
     )
@@ -295,7 +333,9 @@ class Event:
 
     def __attrs_pre_init__(self) -> None:
         if getattr(type(self), "type", None) is None:
-            raise TypeError(f"{type(self).__name__} has no 'type' tag: instantiate an event subclass")
+            raise TypeError(
+                f"{type(self).__name__} has no 'type' tag: instantiate an event subclass"
+            )
 
     @property
     def id(self) -> str:

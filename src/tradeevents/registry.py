@@ -39,14 +39,18 @@ def register_event_type(cls: _E) -> _E:
     with a ``type`` tag (a lowercase slug) that no other registered class uses.
     Registering the same class twice is harmless.
     """
-    if not (isinstance(cls, type) and issubclass(cls, Event) and attrs.has(cls)):
+    if not (isinstance(cls, type) and issubclass(cls, Event) and "__attrs_attrs__" in cls.__dict__):
         raise TypeError(f"{cls!r} is not an attrs subclass of tradeevents.Event")
     tag = getattr(cls, "type", None)
     if not isinstance(tag, str) or not _TAG.fullmatch(tag):
-        raise ValueError(f"{cls.__qualname__}.type must be a lowercase slug such as 'procurement', not {tag!r}")
+        raise ValueError(
+            f"{cls.__qualname__}.type must be a lowercase slug such as 'procurement', not {tag!r}"
+        )
     known = _event_types.get(tag)
     if known is not None and known is not cls:
-        raise ValueError(f"event type {tag!r} is already registered to {known.__module__}.{known.__qualname__}")
+        raise ValueError(
+            f"event type {tag!r} is already registered to {known.__module__}.{known.__qualname__}"
+        )
     _event_types[tag] = cls
     _changed()
     return cls
