@@ -13,8 +13,6 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
-import attrs
-
 from .model import Event, builtin_event_types
 
 __all__ = [
