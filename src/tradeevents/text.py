@@ -93,6 +93,12 @@ _FAST_ITEMS = re.compile(rf"({_WORD})|\"([^\"\\\x00-\x1f\x7f]*)\"")
 _FAST_DATE = re.compile(_DATE)
 _FAST_INTEGER = re.compile(_INTEGER)
 _FAST_FLOAT = re.compile(_FLOAT)
+_FAST_SCALAR = rf'(?:{_SIMPLE_STRING}|[^,{{}}\[\]" ]+)'
+_FAST_PAIR = re.compile(rf"([A-Za-z_][A-Za-z0-9_]*): ({_FAST_SCALAR})")
+_FAST_OBJECT_SRC = rf"\{{(?:[A-Za-z_][A-Za-z0-9_]*: {_FAST_SCALAR}(?:, [A-Za-z_][A-Za-z0-9_]*: {_FAST_SCALAR})*)?\}}"
+_FAST_OBJECT = re.compile(_FAST_OBJECT_SRC)
+_FAST_OBJECT_LIST = re.compile(rf"\[(?:{_FAST_OBJECT_SRC}(?:, {_FAST_OBJECT_SRC})*)?\]")
+_FAST_OBJECT_ITEMS = re.compile(_FAST_OBJECT_SRC)
 _FIELD_START = re.compile(r"([A-Za-z_][A-Za-z0-9_]*): *")
 
 #: Words that a bare string may not be (they mean something else).
@@ -268,6 +274,9 @@ class _BoolCodec(_Codec):
         match = expect(src, pos, "BOOL", end, expected=self.expected)
         return match.end(), match.group() == "true"
 
+    def fast(self, src: str, pos: int, end: int) -> Any:
+        return {"true": True, "false": False}.get(src[pos:end], _MISS)
+
     def write(self, value: Any) -> str:
         if type(value) is not bool:
             self._refuse(value)
@@ -284,6 +293,11 @@ class _IntCodec(_Codec):
             return match.end(), int(match.group())
         except ValueError:  # beyond sys.get_int_max_str_digits()
             _fail("integer too long", src, pos)
+
+    def fast(self, src: str, pos: int, end: int) -> Any:
+        if end - pos > 4000 or _FAST_INTEGER.fullmatch(src, pos, end) is None:
+            return _MISS
+        return int(src[pos:end])
 
     def write(self, value: Any) -> str:
         if not isinstance(value, int) or isinstance(value, bool):
@@ -436,6 +450,17 @@ class _TupleCodec(_Codec):
             return match.end(), items, starts
 
     def fast(self, src: str, pos: int, end: int) -> Any:
+        if isinstance(self.inner, _ObjectCodec):
+            if _FAST_OBJECT_LIST.fullmatch(src, pos, end) is None:
+                return _MISS
+            inner_fast = self.inner.fast
+            items = []
+            for match in _FAST_OBJECT_ITEMS.finditer(src, pos + 1, end - 1):
+                item = inner_fast(src, match.start(), match.end())
+                if item is _MISS:
+                    return _MISS
+                items.append(item)
+            return tuple(items)
         if not self.simple or _FAST_LIST.fullmatch(src, pos, end) is None:
             return _MISS
         if isinstance(self.inner, _StrCodec):
@@ -619,6 +644,25 @@ class _ObjectCodec(_Codec):
                 continue
             match = expect(src, pos, "RBRACE", end, expected="',' or '}'")
         return match.end(), plan.build(src, anchor, values, places, f"this {self.cls.__name__}")
+
+    def fast(self, src: str, pos: int, end: int) -> Any:
+        if _FAST_OBJECT.fullmatch(src, pos, end) is None:
+            return _MISS
+        fields = self.plan.fields
+        values: dict[str, Any] = {}
+        for match in _FAST_PAIR.finditer(src, pos + 1, end - 1):
+            key = match.group(1)
+            field = fields.get(key)
+            if field is None or key in values:
+                return _MISS
+            value = field.codec.fast(src, match.start(2), match.end(2))
+            if value is _MISS:
+                return _MISS
+            values[key] = value
+        try:
+            return self.cls(**values)
+        except (ValueError, TypeError, LookupError):
+            return _MISS  # the general reader reports the error at its place
 
     def write(self, value: Any) -> str:
         if not isinstance(value, self.cls):
