@@ -17,11 +17,11 @@ import json
 import random
 import sys
 import time
-import tomllib
 from collections.abc import Callable
 from typing import Any
 
 import attrs
+import tomllib
 
 from tradeevents import text
 from tradeevents.dates import EventDate
