@@ -407,7 +407,12 @@ class _OptionalCodec(_Codec):
         match = check(src, pos, "NONE", end)
         if match is not None:
             return match.end(), None
-        return self.inner.read(src, pos, end)
+        try:
+            return self.inner.read(src, pos, end)
+        except TextFormatError as exc:
+            if exc.pos == pos and exc.msg.startswith("expected "):
+                _fail(f"expected {self.expected}, found {_found(src, pos, end)}", src, pos)
+            raise
 
     def fast(self, src: str, pos: int, end: int) -> Any:
         if end - pos == 4 and src.startswith("none", pos):
