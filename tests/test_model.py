@@ -147,18 +147,18 @@ def test_custom_event_type_registration() -> None:
     try:
         assert registry.register_event_type(Procurement) is Procurement
         assert registry.event_class("procurement") is Procurement
+
+        @attrs.frozen(kw_only=True)
+        class Other(te.Event):
+            type = "tariff"
+
         with pytest.raises(ValueError, match="event type 'tariff' is already registered"):
-
-            @attrs.frozen(kw_only=True)
-            class Other(te.Event):
-                type = "tariff"
-
             registry.register_event_type(Other)
     finally:
         registry.unregister_event_type("procurement")
     with pytest.raises(ValueError, match="'tariff' is a built-in event type"):
         registry.unregister_event_type("tariff")
-    with pytest.raises(TypeError, match="is not an attrs subclass of tradeevents.Event"):
+    with pytest.raises(TypeError, match=r"is not an attrs subclass of tradeevents\.Event"):
         registry.register_event_type(dict)  # type: ignore[arg-type]
 
 
