@@ -272,10 +272,12 @@ class JurisdictionTable:
         """A table from JSON files in the package's shape, merged in order onto *base*.
 
         Each file holds ``{"version": 1}`` and any of ``"jurisdictions"``,
-        ``"agencies"`` and ``"groups"``. A jurisdiction whose code is already
-        known adds its forms to the known one (its ``name`` is kept from the
-        first); agencies and groups are added. Without *base* the files alone
-        make the table.
+        ``"agencies"`` and ``"groups"``. A jurisdiction whose code is known from
+        *base* or an earlier file adds its forms to the known one (the first
+        ``name`` is kept, a new one becomes an alias); a code given twice in one
+        file is an error. Agencies and groups are added. Without *base* the files
+        alone make the table. ``from_files(path, base=default_table())`` merges a
+        user's file onto the package data.
         """
         juris: dict[str, Jurisdiction] = {}
         ags: list[Agency] = []
@@ -291,7 +293,11 @@ class JurisdictionTable:
             data = _read_json(Path(path).read_text(encoding="utf-8"), name)
             new_j, new_a, new_g, new_sources = _parse_document(data, name)
             sources.update(new_sources)
+            seen: set[str] = set()
             for j in new_j:
+                if j.code in seen:
+                    raise VocabularyError(f"duplicate code {j.code!r}", *_place(sources, j))
+                seen.add(j.code)
                 old = juris.get(j.code)
                 if old is None:
                     juris[j.code] = j
