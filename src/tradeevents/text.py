@@ -544,7 +544,7 @@ class _ObjectPlan:
             if key not in values:
                 _fail(f"missing required field {key!r} in {what}", src, anchor)
         self._blame(src, values, places)
-        _fail(f"invalid {what}: {_message(error)}", src, anchor)
+        _fail(f"{what} is invalid: {_message(error)}", src, anchor)
 
     def _blame(self, src: str, values: dict[str, Any], places: dict[str, int]) -> None:
         """Run each field's converter and validator on its own, to point at the first bad value."""
