@@ -67,7 +67,7 @@ KNOWN_INSTRUMENTS = (
 
 def texts(*, min_size: int = 0, max_size: int | None = None) -> st.SearchStrategy[str]:
     """Any text that can be written as UTF-8 (no lone surrogates), control characters included."""
-    return st.text(st.characters(exclude_categories=("Cs",)), min_size=min_size, max_size=max_size)
+    return st.text(st.characters(codec="utf-8"), min_size=min_size, max_size=max_size)
 
 
 def phrases(*, max_size: int = 40) -> st.SearchStrategy[str]:
@@ -245,6 +245,4 @@ def _lazy_events_of(cls: type[Event]) -> st.SearchStrategy[Event]:
     return st.deferred(lambda: _events_of(cls))
 
 
-def _hypothesis_setup_hook() -> None:
-    """Hypothesis' entry point: registers the strategies when hypothesis starts."""
-    register()
+register()
