@@ -12,6 +12,7 @@ This module does no I/O.
 from __future__ import annotations
 
 import enum
+import functools
 import hashlib
 import json
 import math
@@ -101,8 +102,11 @@ _T = TypeVar("_T")
 
 
 def _sort_key(item: Any) -> Any:
-    if attrs.has(type(item)):
-        return tuple("" if v is None else _sort_key(v) for v in attrs.astuple(item, recurse=False))
+    fields = getattr(type(item), "__attrs_attrs__", None)
+    if fields is not None:
+        return tuple(_sort_key(getattr(item, f.name)) for f in fields)
+    if item is None:
+        return ""
     if isinstance(item, enum.Enum):
         return item.value
     return item
@@ -112,21 +116,32 @@ def _sorted_unique(items: Iterable[_T]) -> tuple[_T, ...]:
     """The canonical form of a set-like field: a sorted tuple without repeats."""
     if isinstance(items, (str, bytes)):
         raise TypeError(f"a sequence of values is needed, not a single {type(items).__name__}")
+    unique = set(items)
+    if len(unique) < 2:
+        return tuple(unique)
     try:
-        return tuple(sorted(set(items), key=_sort_key))
+        if all(type(item) is str for item in unique):
+            return tuple(sorted(unique))  # type: ignore[type-var]  # strings order
+        return tuple(sorted(unique, key=_sort_key))
     except TypeError:
         raise TypeError("the values of a set-like field must be of one kind") from None
 
 
-def _check_codes(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
-    from .jurisdictions import is_code  # lazy: the table loads on first use
+@functools.cache
+def _known_codes() -> frozenset[str]:
+    from .jurisdictions import default_table  # lazy: the table loads on first use
 
+    return default_table().codes
+
+
+def _check_codes(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    codes = _known_codes()
     for code in value:
-        if not isinstance(code, str):
-            raise TypeError(
-                f"{attribute.name}: jurisdiction codes are strings, not {type(code).__name__}"
-            )
-        if not is_code(code):
+        if code not in codes:
+            if not isinstance(code, str):
+                raise TypeError(
+                    f"{attribute.name}: jurisdiction codes are strings, not {type(code).__name__}"
+                )
             raise ValueError(f"{attribute.name}: unknown jurisdiction code {code!r}")
 
 
