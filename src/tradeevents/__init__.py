@@ -1,5 +1,6 @@
 """tradeevents: trade-policy news as typed, immutable events."""
 
+from ._render import render
 from ._version import __version__
 from .dates import EventDate, Precision
 from .errors import (
@@ -34,6 +35,7 @@ from .model import (
     TradeRemedy,
     Visit,
 )
+from .text import dump, dumps, load, loads
 
 __all__ = [
     "Agreement",
@@ -67,4 +69,9 @@ __all__ = [
     "Visit",
     "VocabularyError",
     "__version__",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+    "render",
 ]
