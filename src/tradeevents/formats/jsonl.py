@@ -1,0 +1,95 @@
+"""Events as JSON Lines: one compact event object per line.
+
+Made for streams: :func:`iter_dump` yields one line at a time and
+:func:`iter_load` reads one line at a time, so 100,000 events never sit in
+memory at once. Blank lines (and a missing final newline) are allowed.
+Errors name the 1-based line and the path within that line's object::
+
+    line 4: $.date: invalid date '2021-13': ...
+
+Every function takes ``backend="auto"`` (orjson when installed), ``"json"``
+or ``"orjson"``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from typing import IO
+
+from .._io import write_atomic
+from ..model import Event
+from . import _backend
+from ._converter import from_dict, to_dicts
+
+__all__ = ["dump", "dump_path", "dumps", "iter_dump", "iter_load", "load", "load_path", "loads"]
+
+_BATCH = 256  # events converted per batch while streaming
+
+
+def iter_dump(events: Iterable[Event], /, *, backend: str = "auto") -> Iterator[str]:
+    """Yield one line (ending in ``"\\n"``) per event, reading *events* lazily."""
+    line = _backend.dumps_line(_backend.resolve(backend))
+    if isinstance(events, Event):
+        to_dicts(events)  # raises the TypeError for a single event
+    batch: list[Event] = []
+    for event in events:
+        batch.append(event)
+        if len(batch) == _BATCH:
+            yield "".join([line(d) + "\n" for d in to_dicts(batch)])
+            batch.clear()
+    if batch:
+        yield "".join([line(d) + "\n" for d in to_dicts(batch)])
+
+
+def dumps(events: Iterable[Event], /, *, backend: str = "auto") -> str:
+    """The JSON Lines text of *events* (empty for no events)."""
+    return "".join(iter_dump(events, backend=backend))
+
+
+def dump(events: Iterable[Event], fp: IO[str], /, *, backend: str = "auto") -> None:
+    """Write *events* to the text file *fp*, line by line."""
+    for chunk in iter_dump(events, backend=backend):
+        fp.write(chunk)
+
+
+def dump_path(
+    events: Iterable[Event], path: str | os.PathLike[str], /, *, backend: str = "auto"
+) -> None:
+    """Write *events* to *path*, all or nothing: a failure leaves any old file intact."""
+    write_atomic(path, iter_dump(events, backend=backend))
+
+
+def iter_load(
+    lines: Iterable[str] | Iterable[bytes], /, *, backend: str = "auto"
+) -> Iterator[Event]:
+    """Yield the event of each non-blank line of *lines* (a text or binary file, or any
+    iterable of lines), as it is read."""
+    source: Iterable[str | bytes] = lines
+    if isinstance(lines, (str, bytes)):
+        raise TypeError("iter_load reads a file or an iterable of lines; use loads for a string")
+    orjson = _backend.resolve(backend)
+    for lineno, line in enumerate(source, 1):
+        if not line.strip():
+            continue
+        data = _backend.loads(line, orjson=orjson, lineno=lineno)
+        yield from_dict(data, "$", lineno=lineno)
+
+
+def loads(text: str | bytes, /, *, backend: str = "auto") -> list[Event]:
+    """The events of a JSON Lines text."""
+    if not isinstance(text, (str, bytes)):
+        raise TypeError(f"loads needs str or bytes, not {type(text).__qualname__}")
+    lines = text.split(b"\n") if isinstance(text, bytes) else text.split("\n")
+    return list(iter_load(lines, backend=backend))
+
+
+def load(fp: IO[str] | IO[bytes], /, *, backend: str = "auto") -> list[Event]:
+    """The events of the JSON Lines file *fp*."""
+    return list(iter_load(fp, backend=backend))
+
+
+def load_path(path: str | os.PathLike[str], /, *, backend: str = "auto") -> list[Event]:
+    """The events of the JSON Lines file *path* (UTF-8)."""
+    with open(path, "rb") as fp:
+        return list(iter_load(fp, backend=backend))
