@@ -26,7 +26,7 @@ exactly, ``None`` and empty kept apart:
   columns above, as a compact JSON object (empty when there are none).
 
 A column that an event type does not have (``rates`` of an ``agreement``) is
-left empty, and must be empty when read. Rows end in ``\n``; cells are quoted
+left empty, and must be empty when read. Rows end in ``\r\n`` (RFC 4180); cells are quoted
 as Python's :mod:`csv` module does (``QUOTE_MINIMAL``). Errors name the line
 where the row starts and the path of the bad cell (``line 5: $[3].date: ...``).
 """
@@ -130,7 +130,7 @@ def iter_dump(events: Iterable[Event], /) -> Iterator[str]:
     if isinstance(events, Event):
         to_dicts(events)  # raises the TypeError for a single event
     buffer = io.StringIO()
-    writer = _csv.writer(buffer, lineterminator="\n")
+    writer = _csv.writer(buffer, lineterminator="\r\n")  # RFC 4180; "\n" alone would leave a lone "\r" unquoted
     writer.writerow(COLUMNS)
     yield buffer.getvalue()
     batch: list[Event] = []
@@ -265,7 +265,7 @@ def _event(row: list[str], index: int, lineno: int) -> Event:
         if known is not None and column not in known and column not in ("id", "type"):
             if cell != "":
                 raise LoadError(
-                    f"must be empty: a {row[1]} event has no {column}",
+                    f"must be empty: {row[1]} events have no {column}",
                     f"{path}.{column}",
                     lineno=lineno,
                 )

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from typing import IO
+from typing import IO, Any
 
 from .._io import write_atomic
 from ..model import Event
@@ -24,7 +24,8 @@ from ._converter import from_dict, to_dicts
 
 __all__ = ["dump", "dump_path", "dumps", "iter_dump", "iter_load", "load", "load_path", "loads"]
 
-_BATCH = 256  # events converted per batch while streaming
+_BATCH = 256
+_EOL: dict[type, Any] = {str: "\r\n", bytes: b"\r\n"}  # events converted per batch while streaming
 
 
 def iter_dump(events: Iterable[Event], /, *, backend: str = "auto") -> Iterator[str]:
@@ -72,7 +73,8 @@ def iter_load(
     for lineno, line in enumerate(source, 1):
         if not line.strip():
             continue
-        data = _backend.loads(line, orjson=orjson, lineno=lineno)
+        # the line ending is no part of the document (a syntax error's column stays on its line)
+        data = _backend.loads(line.rstrip(_EOL[type(line)]), orjson=orjson, lineno=lineno)
         yield from_dict(data, "$", lineno=lineno)
 
 
