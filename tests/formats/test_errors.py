@@ -139,6 +139,7 @@ def row(**cells: str) -> str:
 
 
 ROW = row()
+ROW_DATE_IN_EXTRA = row(extra='"{""date"":null}"')
 
 CSV_CASES = [
     ("", "line 1: $: empty document: expected the header " + HEADER),
@@ -156,7 +157,7 @@ CSV_CASES = [
     (f"{HEADER}\r\n{row(confidence='high')}\r\n",
      "line 2: $[0].confidence: expected a number, not a string 'high'"),
     (f"{HEADER}\r\n{row(extra='[1]')}\r\n", "line 2: $[0].extra: expected a JSON object, not a list"),
-    (f'{HEADER}\r\n{row(extra='"{""date"":null}"')}\r\n',
+    (f"{HEADER}\r\n{ROW_DATE_IN_EXTRA}\r\n",
      "line 2: $[0].extra.date: 'date' has its own column"),
     (f"{HEADER}\r\n{row(status='')}\r\n",
      f"line 2: $[0].status: expected one of {STATUSES}, not a string ''"),
