@@ -32,14 +32,22 @@ def event(**fields: Any) -> str:
 
 JSON_CASES = [
     # (document, message)
-    (f"[{OK},{OK},{OK},{event(date='2021-13')}]",
-     "$[3].date: invalid date '2021-13': part of a month date must be between 1 and 12, not 13"),
-    (f"[{event(date='Nov 17')}]",
-     "$[0].date: invalid date 'Nov 17': expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn or YYYY-Hn"),
-    (f"[{event(date=20211117)}]",
-     "$[0].date: expected a date string such as '2021-11-17', not a number (20211117)"),
-    (f"[{event(date='2021-02-29')}]",
-     "$[0].date: invalid date '2021-02-29': day must be between 1 and 28 for 2021-02, not 29"),
+    (
+        f"[{OK},{OK},{OK},{event(date='2021-13')}]",
+        "$[3].date: invalid date '2021-13': part of a month date must be between 1 and 12, not 13",
+    ),
+    (
+        f"[{event(date='Nov 17')}]",
+        "$[0].date: invalid date 'Nov 17': expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn or YYYY-Hn",
+    ),
+    (
+        f"[{event(date=20211117)}]",
+        "$[0].date: expected a date string such as '2021-11-17', not a number (20211117)",
+    ),
+    (
+        f"[{event(date='2021-02-29')}]",
+        "$[0].date: invalid date '2021-02-29': day must be between 1 and 28 for 2021-02, not 29",
+    ),
     (f"[{event(type='treaty')}]", f"$[0].type: unknown event type 'treaty' (registered: {TYPES})"),
     (f"[{event(type=DROP)}]", "$[0].type: required field is missing (every event has a type tag)"),
     (f"[{event(type=7)}]", "$[0].type: expected a string, not a number (7)"),
@@ -49,32 +57,54 @@ JSON_CASES = [
     (f"[{event(parties='US')}]", "$[0].parties: expected a list, not a string 'US'"),
     (f"[{event(parties=['US', 'XX'])}]", "$[0].parties[1]: unknown jurisdiction code 'XX'"),
     (f"[{event(parties=['US', 1])}]", "$[0].parties[1]: expected a string, not a number (1)"),
-    (f"[{event(instruments=['Section 232'])}]",
-     "$[0].instruments[0]: 'Section 232' is not a lowercase slug such as 'section-232'"),
-    (f"[{event(officials=[{'title': 'Minister'}])}]", "$[0].officials[0].name: required field is missing"),
-    (f"[{event(officials=[{'name': 'A', 'jurisdiction': 'ZZ'}])}]",
-     "$[0].officials[0].jurisdiction: unknown jurisdiction code 'ZZ'"),
-    (f"[{event(evidence={'text': 'a', 'start': 3, 'end': 1})}]",
-     "$[0].evidence.end: end (1) must not be before start (3)"),
-    (f"[{event(evidence={'text': 'a', 'start': 1.5, 'end': 3})}]",
-     "$[0].evidence.start: expected an integer, not a number (1.5)"),
+    (
+        f"[{event(instruments=['Section 232'])}]",
+        "$[0].instruments[0]: 'Section 232' is not a lowercase slug such as 'section-232'",
+    ),
+    (
+        f"[{event(officials=[{'title': 'Minister'}])}]",
+        "$[0].officials[0].name: required field is missing",
+    ),
+    (
+        f"[{event(officials=[{'name': 'A', 'jurisdiction': 'ZZ'}])}]",
+        "$[0].officials[0].jurisdiction: unknown jurisdiction code 'ZZ'",
+    ),
+    (
+        f"[{event(evidence={'text': 'a', 'start': 3, 'end': 1})}]",
+        "$[0].evidence.end: end (1) must not be before start (3)",
+    ),
+    (
+        f"[{event(evidence={'text': 'a', 'start': 1.5, 'end': 3})}]",
+        "$[0].evidence.start: expected an integer, not a number (1.5)",
+    ),
     (f"[{event(confidence=True)}]", "$[0].confidence: expected a number, not a boolean (true)"),
     (f"[{event(confidence=1.5)}]", "$[0].confidence: must be between 0 and 1, not 1.5"),
     (f"[{event(source=[])}]", "$[0].source: expected a string, not a list"),
-    ('[{"type":"tariff","status":"in-effect","rates":[{"value":-1}]}]',
-     "$[0].rates[0].value: must be a finite number >= 0, not -1.0"),
-    ('[{"type":"tariff","status":"in-effect","rates":[{"value":5,"qualifier":"about"}]}]',
-     "$[0].rates[0].qualifier: expected one of 'exact', 'up-to', 'at-least', not a string 'about'"),
-    ('[{"type":"tariff","status":"in-effect","quota":[]}]', "$[0].quota: expected an object, not a list"),
+    (
+        '[{"type":"tariff","status":"in-effect","rates":[{"value":-1}]}]',
+        "$[0].rates[0].value: must be a finite number >= 0, not -1.0",
+    ),
+    (
+        '[{"type":"tariff","status":"in-effect","rates":[{"value":5,"qualifier":"about"}]}]',
+        "$[0].rates[0].qualifier: expected one of 'exact', 'up-to', 'at-least', not a string 'about'",
+    ),
+    (
+        '[{"type":"tariff","status":"in-effect","quota":[]}]',
+        "$[0].quota: expected an object, not a list",
+    ),
     ("[1]", "$[0]: expected an event object, not a number (1)"),
     (OK, "$: expected an array of events, not an object (wrap a single event in [...])"),
     ('"events"', "$: expected an array of events, not a string 'events'"),
     (f"[{OK},\n {OK},\n  ]", "line 3: $: invalid JSON: Expecting value (column 3)"),
     ("[NaN]", "$: invalid JSON: NaN is not a JSON number"),
-    ('[{"type":"agreement","status":"planned","status":"ended"}]',
-     "$: duplicate key 'status' in an object (line 1, column 41)"),
-    ('[{"type":"agreement","status":"planned","officials":[{"name":"A","name":"B"}]}]',
-     "$: duplicate key 'name' in an object (line 1, column 66)"),
+    (
+        '[{"type":"agreement","status":"planned","status":"ended"}]',
+        "$: duplicate key 'status' in an object (line 1, column 41)",
+    ),
+    (
+        '[{"type":"agreement","status":"planned","officials":[{"name":"A","name":"B"}]}]',
+        "$: duplicate key 'name' in an object (line 1, column 66)",
+    ),
 ]
 
 
@@ -99,7 +129,9 @@ def test_escaped_colon_and_duplicates_under_orjson() -> None:
     doc = '[{"type":"agreement","status":"planned","topics":["a\\u003a"],"topics":["b"]}]'
     with pytest.raises(LoadError, match="duplicate key 'topics'"):
         json.loads(doc, backend="orjson")
-    assert json.loads('[{"type":"agreement","status":"planned","topics":["a\\u003a b"]}]')[0].topics == ("a: b",)
+    assert json.loads('[{"type":"agreement","status":"planned","topics":["a\\u003a b"]}]')[
+        0
+    ].topics == ("a: b",)
 
 
 def test_extra_keys_ignored_and_defaults() -> None:
@@ -108,12 +140,16 @@ def test_extra_keys_ignored_and_defaults() -> None:
 
 
 JSONL_CASES = [
-    (f"{OK}\n{OK}\n\n{event(date='2021-13')}\n",
-     "line 4: $.date: invalid date '2021-13': part of a month date must be between 1 and 12, not 13"),
-    (f"{OK}\n{{\"type\": \n", "line 2: $: invalid JSON: Expecting value (column 10)"),
+    (
+        f"{OK}\n{OK}\n\n{event(date='2021-13')}\n",
+        "line 4: $.date: invalid date '2021-13': part of a month date must be between 1 and 12, not 13",
+    ),
+    (f'{OK}\n{{"type": \n', "line 2: $: invalid JSON: Expecting value (column 10)"),
     (f"{OK}\n[{OK}]\n", "line 2: $: expected an event object, not a list"),
-    (f'{OK}\n{{"type":"agreement","type":"visit","status":"planned"}}\n',
-     "line 2: $: duplicate key 'type' in an object (line 1, column 21)"),
+    (
+        f'{OK}\n{{"type":"agreement","type":"visit","status":"planned"}}\n',
+        "line 2: $: duplicate key 'type' in an object (line 1, column 21)",
+    ),
 ]
 
 
@@ -144,25 +180,44 @@ ROW_DATE_IN_EXTRA = row(extra='"{""date"":null}"')
 CSV_CASES = [
     ("", "line 1: $: empty document: expected the header " + HEADER),
     ("id,type\r\n", "line 1: $: expected the header " + HEADER),
-    (f"{HEADER}\r\n{ROW}\r\n{row(date='2021-13')}\r\n",
-     "line 3: $[1].date: invalid date '2021-13': part of a month date must be between 1 and 12, not 13"),
-    (f'{HEADER}\r\n{ROW}\r\n{row(id=chr(34) + "multi" + chr(10) + "line" + chr(34))}\r\n{row(parties="JP|XX")}\r\n',
-     "line 5: $[2].parties[1]: unknown jurisdiction code 'XX'"),
+    (
+        f"{HEADER}\r\n{ROW}\r\n{row(date='2021-13')}\r\n",
+        "line 3: $[1].date: invalid date '2021-13': part of a month date must be between 1 and 12, not 13",
+    ),
+    (
+        f"{HEADER}\r\n{ROW}\r\n{row(id=chr(34) + 'multi' + chr(10) + 'line' + chr(34))}\r\n{row(parties='JP|XX')}\r\n",
+        "line 5: $[2].parties[1]: unknown jurisdiction code 'XX'",
+    ),
     (f"{HEADER}\r\n{ROW},more\r\n", "line 2: $[0]: expected 17 cells, found 18"),
-    (f"{HEADER}\r\n{row(type='tariff', status='in-effect', rates='[]x')}\r\n",
-     "line 2: $[0].rates: invalid JSON in the cell: Extra data: line 1 column 3 (char 2)"),
-    (f"{HEADER}\r\n{row(rates='[1]')}\r\n", "line 2: $[0].rates: must be empty: agreement events have no rates"),
-    (f"{HEADER}\r\n{row(parties='JP' + chr(92) + 'US')}\r\n",
-     "line 2: $[0].parties: invalid escape '\\\\U' at character 3 (only \\\\ and \\| are escapes)"),
-    (f"{HEADER}\r\n{row(confidence='high')}\r\n",
-     "line 2: $[0].confidence: expected a number, not a string 'high'"),
-    (f"{HEADER}\r\n{row(extra='[1]')}\r\n", "line 2: $[0].extra: expected a JSON object, not a list"),
-    (f"{HEADER}\r\n{ROW_DATE_IN_EXTRA}\r\n",
-     "line 2: $[0].extra.date: 'date' has its own column"),
-    (f"{HEADER}\r\n{row(status='')}\r\n",
-     f"line 2: $[0].status: expected one of {STATUSES}, not a string ''"),
-    (f"{HEADER}\r\n{row(source='unclosed', date=chr(34) + 'x')}\r\n",
-     "line 2: $: invalid CSV: unexpected end of data"),
+    (
+        f"{HEADER}\r\n{row(type='tariff', status='in-effect', rates='[]x')}\r\n",
+        "line 2: $[0].rates: invalid JSON in the cell: Extra data: line 1 column 3 (char 2)",
+    ),
+    (
+        f"{HEADER}\r\n{row(rates='[1]')}\r\n",
+        "line 2: $[0].rates: must be empty: agreement events have no rates",
+    ),
+    (
+        f"{HEADER}\r\n{row(parties='JP' + chr(92) + 'US')}\r\n",
+        "line 2: $[0].parties: invalid escape '\\\\U' at character 3 (only \\\\ and \\| are escapes)",
+    ),
+    (
+        f"{HEADER}\r\n{row(confidence='high')}\r\n",
+        "line 2: $[0].confidence: expected a number, not a string 'high'",
+    ),
+    (
+        f"{HEADER}\r\n{row(extra='[1]')}\r\n",
+        "line 2: $[0].extra: expected a JSON object, not a list",
+    ),
+    (f"{HEADER}\r\n{ROW_DATE_IN_EXTRA}\r\n", "line 2: $[0].extra.date: 'date' has its own column"),
+    (
+        f"{HEADER}\r\n{row(status='')}\r\n",
+        f"line 2: $[0].status: expected one of {STATUSES}, not a string ''",
+    ),
+    (
+        f"{HEADER}\r\n{row(source='unclosed', date=chr(34) + 'x')}\r\n",
+        "line 2: $: invalid CSV: unexpected end of data",
+    ),
 ]
 
 

@@ -93,7 +93,9 @@ def test_streaming_is_lazy_and_batched() -> None:
 
 @pytest.mark.parametrize("module", [json, jsonl, csv], ids=["json", "jsonl", "csv"])
 @given(events=testing.event_lists(max_size=4))
-def test_file_round_trip(module: object, events: list[Event], tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_file_round_trip(
+    module: object, events: list[Event], tmp_path_factory: pytest.TempPathFactory
+) -> None:
     path = tmp_path_factory.mktemp("files") / "events.out"
     module.dump_path(events, path)  # type: ignore[attr-defined]
     assert module.load_path(path) == events  # type: ignore[attr-defined]

@@ -7,8 +7,9 @@ Both backends give the same values and, for the same input, the same errors:
   exact count of the ``:`` separators in the text against those in a re-dump of
   the parsed value detects them, and the stdlib parser then reports where);
 * ``NaN``, ``Infinity`` and ``-Infinity`` are not JSON and are refused;
-* whatever orjson refuses but the stdlib reads (integers beyond 64 bits, lone
-  surrogate escapes) is read by the stdlib parser, so both accept the same texts.
+* whatever orjson refuses or reads differently but the stdlib reads exactly
+  (integers beyond 64 bits, which orjson turns into floats; lone surrogate
+  escapes) is read by the stdlib parser, so both give the same values.
 
 Output is compact (no spaces) with ``indent=None``, UTF-8 text unescaped
 (``ensure_ascii=False``). The one difference: floats are spelled as each
@@ -34,6 +35,8 @@ try:
 except ImportError:  # pragma: no cover - exercised where orjson is absent
     _orjson = None
 
+#: orjson reads integers beyond 64 bits as floats: such texts go to the stdlib parser.
+_LONG_DIGITS = re.compile(r"[0-9]{19}")
 #: An escaped colon (``\u003a``) would hide a key separator from the orjson duplicate check.
 _ESCAPED_COLON = re.compile(r"u003[aA]")
 
@@ -121,12 +124,11 @@ def loads(text: str | bytes, *, orjson: bool, path: str = "$", lineno: int | Non
         except _orjson.JSONDecodeError:
             pass  # the stdlib parser reads it, or says where it is wrong
         else:
-            if isinstance(text, bytes):
-                colons = text.count(b":")
-                escaped = _ESCAPED_COLON.search(text.decode("utf-8", "replace")) is not None
-            else:
-                colons = text.count(":")
-                escaped = _ESCAPED_COLON.search(text) is not None
+            source = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
+            colons = source.count(":")
+            # a colon escaped as \u003a, or an integer orjson may have read as a float,
+            # sends the text to the stdlib parser
+            escaped = _ESCAPED_COLON.search(source) or _LONG_DIGITS.search(source)
             if not escaped and colons == _orjson.dumps(value).count(b":"):
                 return value  # no key was given twice: the counts would differ
     if isinstance(text, bytes):

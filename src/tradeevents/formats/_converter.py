@@ -69,6 +69,8 @@ def _sequence_of(tp: Any) -> Any | None:
 
 def type_name(tp: Any) -> str:
     """A readable name for a type hint, for messages."""
+    if typing.get_origin(tp) is not None:
+        return repr(tp).replace("typing.", "")
     return getattr(tp, "__qualname__", None) or repr(tp)
 
 

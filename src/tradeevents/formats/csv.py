@@ -130,7 +130,9 @@ def iter_dump(events: Iterable[Event], /) -> Iterator[str]:
     if isinstance(events, Event):
         to_dicts(events)  # raises the TypeError for a single event
     buffer = io.StringIO()
-    writer = _csv.writer(buffer, lineterminator="\r\n")  # RFC 4180; "\n" alone would leave a lone "\r" unquoted
+    writer = _csv.writer(
+        buffer, lineterminator="\r\n"
+    )  # RFC 4180; "\n" alone would leave a lone "\r" unquoted
     writer.writerow(COLUMNS)
     yield buffer.getvalue()
     batch: list[Event] = []

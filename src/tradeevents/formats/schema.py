@@ -39,7 +39,7 @@ SCHEMA_ID = "https://tradeevents.readthedocs.io/schema/events.json"
 _DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|-Q[1-4]|-H[12])?$"
 _CODE_PATTERN = r"^[A-Z]{2}$"
 _SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-_PHRASE_PATTERN = r"^\S(.*\S)?$"
+_PHRASE_PATTERN = r"^\S([\s\S]*\S)?$"
 
 #: Field descriptions and tighter string rules for the fields of EVENTS.md.
 _DESCRIPTIONS = {
