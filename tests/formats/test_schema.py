@@ -25,7 +25,8 @@ def test_schema_is_draft_2020_12() -> None:
     assert document["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert stdlib_json.loads(schema.dumps()) == document
     tags = document["$defs"]["Event"]["properties"]["type"]["enum"]
-    assert "agreement" in tags and "trade-remedy" in tags
+    assert "agreement" in tags
+    assert "trade-remedy" in tags
     assert document["$defs"]["Tariff"]["properties"]["rates"]["type"] == "array"
     assert document["$defs"]["Agreement"]["required"] == ["type", "status"]
 

@@ -36,7 +36,7 @@ except ImportError:  # pragma: no cover - exercised where orjson is absent
     _orjson = None
 
 #: orjson reads integers beyond 64 bits as floats: such texts go to the stdlib parser.
-_LONG_DIGITS = re.compile(r"[0-9]{19}")
+_LONG_DIGITS = re.compile(r"(?<![0-9.])[0-9]{19,}(?![0-9.eE])")
 #: An escaped colon (``\u003a``) would hide a key separator from the orjson duplicate check.
 _ESCAPED_COLON = re.compile(r"u003[aA]")
 
