@@ -88,6 +88,7 @@ def jurisdiction_codes() -> st.SearchStrategy[str]:
 
 
 def statuses() -> st.SearchStrategy[Status]:
+    """Every :class:`~tradeevents.Status`."""
     return st.sampled_from(Status)
 
 
@@ -136,6 +137,7 @@ def products() -> st.SearchStrategy[str]:
 
 
 def officials() -> st.SearchStrategy[Official]:
+    """Officials: a name, and a title and a jurisdiction code or ``None``."""
     return st.builds(
         Official,
         name=phrases(),
@@ -153,6 +155,7 @@ def evidence(draw: st.DrawFn) -> Evidence:
 
 
 def rates() -> st.SearchStrategy[Rate]:
+    """Tariff rates: a non-negative finite value, a unit and a qualifier."""
     return st.builds(
         Rate,
         value=st.floats(min_value=0, max_value=1e6, allow_nan=False, allow_infinity=False),
@@ -162,6 +165,7 @@ def rates() -> st.SearchStrategy[Rate]:
 
 
 def quotas() -> st.SearchStrategy[Quota]:
+    """Quotas: a non-negative finite amount and a unit."""
     return st.builds(
         Quota,
         amount=st.floats(min_value=0, max_value=1e12, allow_nan=False, allow_infinity=False),
