@@ -14,7 +14,6 @@ from __future__ import annotations
 import enum
 import functools
 import hashlib
-import json
 import math
 import re
 from collections.abc import Iterable
@@ -297,10 +296,6 @@ class Quota:
 
 # -- events --------------------------------------------------------------------
 
-#: The fields EVENTS.md scores, in its order; the event id is derived from them and the evidence span.
-_ID_FIELDS = ("status", "parties", "date", "instruments", "products")
-
-
 @attrs.frozen(kw_only=True)
 class Event:
     """The fields every event has. Do not instantiate: use a subclass such as :class:`Agreement`.
@@ -359,13 +354,19 @@ class Event:
         The same event from the same text always gets the same id; ``source``,
         ``confidence`` and descriptive fields do not enter it.
         """
-        parts: list[Any] = [self.type]
-        for name in _ID_FIELDS:
-            value = getattr(self, name)
-            parts.append(str(value) if isinstance(value, (EventDate, Status)) else value)
-        if self.evidence is not None:
-            parts.append([self.evidence.start, self.evidence.end])
-        digest = hashlib.blake2b(json.dumps(parts, separators=(",", ":")).encode(), digest_size=8)
+        date = self.date
+        span = None if self.evidence is None else (self.evidence.start, self.evidence.end)
+        key = (
+            self.type,
+            self.status.value,
+            self.parties,
+            None if date is None else str(date),
+            self.instruments,
+            self.products,
+            span,
+        )
+        # repr() of a tuple of str, int and None is stable across Python versions.
+        digest = hashlib.blake2b(repr(key).encode("utf-8", "surrogatepass"), digest_size=8)
         return f"{self.type}-{digest.hexdigest()}"
 
     def replace(self, **changes: Any) -> Any:
