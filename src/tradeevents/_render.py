@@ -274,7 +274,14 @@ def _sentence(event: Event, rng: _random.Random | None) -> str:
         rng.shuffle(names)
     a, rest = names[0], names[1:]
     when = _date_phrase(event.date, rng)
-    fields = {"all": _join(names), "a": a, "b": _join(rest) or "its partners", "when": when}
+    fields = {
+        "all": _join(names),
+        "a": a,
+        "b": _join(rest) or "its partners",
+        "of_b": f" of {_join(rest)}" if rest else "",
+        "on_b": f" on trade with {_join(rest)}" if rest else "",
+        "when": when,
+    }
     if event.type in _BILATERAL:
         pattern = _pick(rng, _BILATERAL[event.type][event.status])
         text = pattern.format(**fields)
