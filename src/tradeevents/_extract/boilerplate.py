@@ -1,0 +1,45 @@
+"""Site boilerplate: copyright lines, cookie banners, subscription prompts, share bars.
+
+A line is boilerplate when it holds a phrase of ``boilerplate.json``'s
+``line`` list, or is short (at most ``short_line_words`` tokens) and holds a
+phrase of its ``short_line`` list. Everything after a copyright notice is the
+site's footer and is left out as well.
+"""
+
+from __future__ import annotations
+
+from .lexicon import Lexicon, PhraseIndex
+from .splitter import Span
+from .tokens import Tokens
+
+__all__ = ["classify_line"]
+
+_FOOTER_STARTERS = frozenset({"copyright", "©"})
+
+
+def _find(index: PhraseIndex, norm: list[str], lo: int, hi: int) -> str | None:
+    for i in range(lo, hi):
+        bucket = index.get(norm[i])
+        if bucket is None:
+            continue
+        for entry in bucket:
+            n = len(entry.tokens)
+            if i + n <= hi and (n == 1 or tuple(norm[i : i + n]) == entry.tokens):
+                return " ".join(entry.tokens)
+    return None
+
+
+def classify_line(tokens: Tokens, line: Span, lexicon: Lexicon) -> tuple[str | None, bool]:
+    """``(reason, starts_footer)``: why the line is boilerplate (``None`` if it is not),
+    and whether it is a copyright notice after which the rest is footer."""
+    norm = tokens.norm
+    phrase = _find(lexicon.boiler_line, norm, line.lo, line.hi)
+    if phrase is not None:
+        footer = any(norm[i] in _FOOTER_STARTERS for i in range(line.lo, line.hi))
+        return f"boilerplate: {phrase!r}", footer
+    words = sum(1 for i in range(line.lo, line.hi) if norm[i][0].isalnum())
+    if words <= lexicon.short_line_words:
+        phrase = _find(lexicon.boiler_short, norm, line.lo, line.hi)
+        if phrase is not None:
+            return f"boilerplate: short line with {phrase!r}", False
+    return None, False

@@ -1,0 +1,301 @@
+"""The extractor's vocabularies: JSON data files, validated on load, compiled once.
+
+Every file in ``tradeevents/data/extract`` has ``"version": 1`` and the keys
+its loader names. A bad entry raises :class:`~tradeevents.errors.VocabularyError`
+naming the file and the entry (``triggers.json: $.types.tariff.nouns[3]: ...``).
+:func:`default_lexicon` loads the package's files once and caches the result;
+:func:`load_lexicon` loads another directory (for users' own vocabularies).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterator, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from ..errors import VocabularyError
+from ..model import Status, builtin_event_types
+from .tokens import tokenize_phrase
+
+__all__ = [
+    "FILES",
+    "Entry",
+    "Lexicon",
+    "PhraseIndex",
+    "default_lexicon",
+    "load_lexicon",
+]
+
+#: The data files a lexicon is made of.
+FILES = (
+    "triggers.json",
+    "status.json",
+    "instruments.json",
+    "products.json",
+    "officials.json",
+    "boilerplate.json",
+    "dates.json",
+    "splitter.json",
+    "context.json",
+)
+
+_SLUG_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
+_STATUSES = frozenset(s.value for s in Status)
+
+
+class Entry(NamedTuple):
+    """One phrase of the index: its tokens, its category, and the value it stands for."""
+
+    tokens: tuple[str, ...]
+    category: str
+    value: Any
+
+
+class PhraseIndex:
+    """Phrases keyed by their first token, longest first: one dict look-up per text token."""
+
+    __slots__ = ("_by_first",)
+
+    def __init__(self) -> None:
+        self._by_first: dict[str, list[Entry]] = {}
+
+    def add(self, entry: Entry) -> None:
+        bucket = self._by_first.setdefault(entry.tokens[0], [])
+        bucket.append(entry)
+        bucket.sort(key=lambda e: -len(e.tokens))
+
+    def get(self, token: str) -> list[Entry] | None:
+        return self._by_first.get(token)
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self._by_first.values())
+
+
+class Lexicon:
+    """The compiled vocabularies of one data directory."""
+
+    def __init__(self, raw: Mapping[str, Any], source: str) -> None:
+        self.source = source
+        self.index = PhraseIndex()
+        self.trigger_types: dict[tuple[str, ...], str] = {}
+        self._seen: dict[tuple[str, tuple[str, ...]], str] = {}
+        self._load_triggers(raw["triggers.json"])
+        self._load_status(raw["status.json"])
+        self._load_instruments(raw["instruments.json"])
+        self._load_products(raw["products.json"])
+        self._load_officials(raw["officials.json"])
+        self._load_boilerplate(raw["boilerplate.json"])
+        self._load_dates(raw["dates.json"])
+        self._load_splitter(raw["splitter.json"])
+        self._load_context(raw["context.json"])
+        self._load_jurisdictions()
+
+    # -- helpers ---------------------------------------------------------------
+
+    def _phrase(self, value: Any, file: str, where: str) -> tuple[str, ...]:
+        if not isinstance(value, str):
+            raise VocabularyError(f"expected a phrase (string), got {type(value).__name__}", file, where)
+        tokens = tokenize_phrase(value)
+        if not tokens:
+            raise VocabularyError("empty phrase", file, where)
+        return tokens
+
+    def _add(self, tokens: tuple[str, ...], category: str, value: Any, file: str, where: str) -> None:
+        key = (category, tokens)
+        if key in self._seen and category != "jur":
+            raise VocabularyError(
+                f"duplicate phrase {' '.join(tokens)!r} (first at {self._seen[key]})", file, where
+            )
+        self._seen[key] = where
+        self.index.add(Entry(tokens, category, value))
+
+    @staticmethod
+    def _section(doc: Any, key: str, kind: type, file: str) -> Any:
+        if not isinstance(doc, dict):
+            raise VocabularyError("expected a JSON object at the top", file, "$")
+        if doc.get("version") != 1:
+            raise VocabularyError(f"unsupported version {doc.get('version')!r}; expected 1", file, "$.version")
+        if key not in doc:
+            raise VocabularyError(f"missing key {key!r}", file, "$")
+        value = doc[key]
+        if not isinstance(value, kind):
+            raise VocabularyError(f"expected {kind.__name__}, got {type(value).__name__}", file, f"$.{key}")
+        return value
+
+    def _phrases(self, value: Any, file: str, where: str) -> Iterator[tuple[str, tuple[str, ...]]]:
+        if not isinstance(value, list):
+            raise VocabularyError(f"expected a list of phrases, got {type(value).__name__}", file, where)
+        for i, item in enumerate(value):
+            yield f"{where}[{i}]", self._phrase(item, file, f"{where}[{i}]")
+
+    # -- files -----------------------------------------------------------------
+
+    def _load_triggers(self, doc: Any) -> None:
+        file = "triggers.json"
+        types = self._section(doc, "types", dict, file)
+        known = builtin_event_types()
+        for name, spec in types.items():
+            where = f"$.types.{name}"
+            if name not in known:
+                raise VocabularyError(f"unknown event type {name!r}", file, where)
+            if not isinstance(spec, dict):
+                raise VocabularyError("expected an object with 'nouns' and 'verbs'", file, where)
+            for w, tokens in self._phrases(spec.get("nouns", []), file, f"{where}.nouns"):
+                self._add(tokens, "trig", (name, None), file, w)
+            verbs = spec.get("verbs", {})
+            if not isinstance(verbs, dict):
+                raise VocabularyError("expected an object of phrase: status", file, f"{where}.verbs")
+            for phrase, status in verbs.items():
+                w = f"{where}.verbs.{phrase}"
+                tokens = self._phrase(phrase, file, w)
+                if status not in _STATUSES:
+                    raise VocabularyError(f"unknown status {status!r}", file, w)
+                self._add(tokens, "trig", (name, status), file, w)
+
+    def _load_status(self, doc: Any) -> None:
+        file = "status.json"
+        cues = self._section(doc, "cues", dict, file)
+        for status, phrases in cues.items():
+            where = f"$.cues.{status}"
+            if status not in _STATUSES:
+                raise VocabularyError(f"unknown status {status!r}", file, where)
+            for w, tokens in self._phrases(phrases, file, where):
+                self._add(tokens, "cue", status, file, w)
+        for key, category in (
+            ("future", "future"),
+            ("hedges", "hedge"),
+            ("negations", "neg"),
+            ("conditions", "cond"),
+        ):
+            for w, tokens in self._phrases(self._section(doc, key, list, file), file, f"$.{key}"):
+                self._add(tokens, category, key, file, w)
+
+    def _load_instruments(self, doc: Any) -> None:
+        file = "instruments.json"
+        for slug, forms in self._section(doc, "instruments", dict, file).items():
+            where = f"$.instruments.{slug}"
+            if not slug or not set(slug) <= _SLUG_CHARS:
+                raise VocabularyError(f"{slug!r} is not a lowercase slug", file, where)
+            for w, tokens in self._phrases(forms, file, where):
+                self._add(tokens, "inst", slug, file, w)
+
+    def _load_products(self, doc: Any) -> None:
+        file = "products.json"
+        for name, forms in self._section(doc, "products", dict, file).items():
+            where = f"$.products.{name}"
+            if name != name.lower() or name != name.strip() or not name:
+                raise VocabularyError(f"{name!r} is not a lowercase product name", file, where)
+            for w, tokens in self._phrases(forms, file, where):
+                self._add(tokens, "prod", name, file, w)
+
+    def _load_officials(self, doc: Any) -> None:
+        file = "officials.json"
+        from ..jurisdictions import default_table
+
+        table = default_table()
+        for i, item in enumerate(self._section(doc, "titles", list, file)):
+            where = f"$.titles[{i}]"
+            if not isinstance(item, dict) or "title" not in item:
+                raise VocabularyError("expected an object with 'title' and 'jurisdiction'", file, where)
+            code = item.get("jurisdiction")
+            if code is not None and not table.is_code(code):
+                raise VocabularyError(f"unknown jurisdiction code {code!r}", file, f"{where}.jurisdiction")
+            tokens = self._phrase(item["title"], file, f"{where}.title")
+            self._add(tokens, "title", (item["title"], code), file, where)
+
+    def _load_boilerplate(self, doc: Any) -> None:
+        file = "boilerplate.json"
+        self.boiler_line = PhraseIndex()
+        self.boiler_short = PhraseIndex()
+        for w, tokens in self._phrases(self._section(doc, "line", list, file), file, "$.line"):
+            self.boiler_line.add(Entry(tokens, "boiler", w))
+        for w, tokens in self._phrases(self._section(doc, "short_line", list, file), file, "$.short_line"):
+            self.boiler_short.add(Entry(tokens, "boiler", w))
+        limit = doc.get("short_line_words", 12)
+        if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
+            raise VocabularyError("expected a positive integer", file, "$.short_line_words")
+        self.short_line_words: int = limit
+
+    def _int_map(self, doc: Any, key: str, file: str, low: int, high: int) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for name, value in self._section(doc, key, dict, file).items():
+            if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+                raise VocabularyError(f"expected an integer from {low} to {high}, got {value!r}", file, f"$.{key}.{name}")
+            out[name.lower()] = value
+        return out
+
+    def _load_dates(self, doc: Any) -> None:
+        file = "dates.json"
+        self.months = self._int_map(doc, "months", file, 1, 12)
+        self.weekdays = self._int_map(doc, "weekdays", file, 0, 6)
+        self.ordinals = self._int_map(doc, "ordinals", file, 1, 4)
+        self.numbers = self._int_map(doc, "numbers", file, 1, 100)
+        parts = self._section(doc, "year_parts", dict, file)
+        self.year_parts: dict[str, str] = {}
+        for name, value in parts.items():
+            if value not in ("Q1", "Q2", "Q3", "Q4", "H1", "H2"):
+                raise VocabularyError(f"expected Q1-Q4 or H1-H2, got {value!r}", file, f"$.year_parts.{name}")
+            self.year_parts[name] = value
+
+    def _load_splitter(self, doc: Any) -> None:
+        file = "splitter.json"
+        abbreviations = self._section(doc, "abbreviations", list, file)
+        for i, item in enumerate(abbreviations):
+            if not isinstance(item, str) or not item or item != item.lower():
+                raise VocabularyError("expected a lowercase abbreviation", file, f"$.abbreviations[{i}]")
+        self.abbreviations = frozenset(abbreviations)
+
+    def _load_context(self, doc: Any) -> None:
+        file = "context.json"
+        for w, tokens in self._phrases(self._section(doc, "references", list, file), file, "$.references"):
+            self._add(tokens, "ref", None, file, w)
+
+    def _load_jurisdictions(self) -> None:
+        from ..jurisdictions import default_table
+
+        table = default_table()
+        for form, code, kind in table.surface_forms():
+            tokens = tokenize_phrase(form)
+            if not tokens:
+                continue
+            # All-capital short forms ("US", "EU") must be written so: "us" is a pronoun.
+            strict = form.replace(".", "").isupper() and len(form.replace(".", "")) <= 4 and "." not in form
+            self.index.add(Entry(tokens, "jur", ((code,), kind, strict)))
+            if tokens[0] == "the" and len(tokens) > 1:
+                self.index.add(Entry(tokens[1:], "jur", ((code,), kind, strict)))
+        for form, members in table.group_forms():
+            tokens = tokenize_phrase(form)
+            if tokens:
+                strict = form.isupper() and len(form) <= 4
+                self.index.add(Entry(tokens, "jur", (tuple(members), "group", strict)))
+
+
+def _read_dir(directory: Path | resources.abc.Traversable, label: str) -> dict[str, Any]:
+    raw: dict[str, Any] = {}
+    for name in FILES:
+        path = directory / name
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise VocabularyError("file not found", name, label) from None
+        try:
+            raw[name] = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise VocabularyError(f"invalid JSON: {exc.msg}", name, f"line {exc.lineno}, column {exc.colno}") from None
+    return raw
+
+
+def load_lexicon(directory: str | Path) -> Lexicon:
+    """Load and validate the vocabularies of *directory* (the files of :data:`FILES`)."""
+    path = Path(directory)
+    return Lexicon(_read_dir(path, str(path)), str(path))
+
+
+@functools.cache
+def default_lexicon() -> Lexicon:
+    """The package's own vocabularies, loaded on first use and cached."""
+    base = resources.files("tradeevents") / "data" / "extract"
+    return Lexicon(_read_dir(base, "tradeevents/data/extract"), "tradeevents/data/extract")

@@ -1,0 +1,67 @@
+"""Phrase mentions: every lexicon phrase found in a run of tokens.
+
+One dict look-up per token (phrases are keyed by their first token); within
+each category the longest phrase at a position wins and phrases of one
+category do not overlap. Jurisdiction names must be capitalised as written
+("Turkey", not "turkey"); short all-capital forms ("US", "EU") must be
+written in capitals ("us" is a pronoun). The hedge "may" must be lowercase
+("May" is a month).
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from .lexicon import Lexicon
+from .tokens import Tokens
+
+__all__ = ["Mention", "scan"]
+
+
+class Mention(NamedTuple):
+    """A phrase at tokens ``[lo, hi)`` of one category with its value."""
+
+    lo: int
+    hi: int
+    category: str
+    value: Any
+
+
+def _case_ok(text: str, tokens: Tokens, i: int, n: int, category: str, value: Any) -> bool:
+    first = text[tokens.starts[i]]
+    if category == "jur":
+        if not (first.isupper() or first.isdigit()):
+            return False
+        if value[2]:  # strict: all capitals as written
+            raw = text[tokens.starts[i] : tokens.ends[i + n - 1]]
+            return raw.replace(".", "").replace("-", "").isupper()
+        return True
+    if category in ("hedge", "cue") and tokens.norm[i] == "may":
+        return not first.isupper()
+    return True
+
+
+def scan(text: str, tokens: Tokens, lo: int, hi: int, lexicon: Lexicon) -> list[Mention]:
+    """Every mention in tokens ``[lo, hi)``, ordered by position."""
+    norm = tokens.norm
+    get = lexicon.index.get
+    free: dict[str, int] = {}
+    out: list[Mention] = []
+    for i in range(lo, hi):
+        bucket = get(norm[i])
+        if bucket is None:
+            continue
+        for entry in bucket:
+            category = entry.category
+            if free.get(category, lo) > i:
+                continue
+            n = len(entry.tokens)
+            if i + n > hi:
+                continue
+            if n > 1 and tuple(norm[i : i + n]) != entry.tokens:
+                continue
+            if not _case_ok(text, tokens, i, n, category, entry.value):
+                continue
+            free[category] = i + n
+            out.append(Mention(i, i + n, category, entry.value))
+    return out

@@ -1,0 +1,258 @@
+"""The extraction pipeline: a :class:`Document` state and the stages that fill it.
+
+Each stage is a callable ``stage(doc) -> None`` that reads and extends the
+document; the default order is :data:`DEFAULT_STAGES`. Stages are plain
+module-level functions, so a pipeline pickles as its configuration.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+
+from ..model import Event, Evidence, MeasureEvent, builtin_event_types
+from .boilerplate import classify_line
+from .lexicon import Lexicon
+from .mentions import Mention, scan
+from .rules import MEASURES, Candidate, sentence_candidates
+from .splitter import Span, lines, sentences
+from .timex import find_times
+from .tokens import Tokens, normalize, tokenize
+
+__all__ = [
+    "DEFAULT_STAGES",
+    "Document",
+    "Sentence",
+    "Skipped",
+    "build_events",
+    "find_boilerplate",
+    "find_candidates",
+    "find_mentions",
+    "merge_duplicates",
+    "resolve_context",
+    "split_sentences",
+    "tokenize_text",
+]
+
+_STAGE_ORDER = {"planned": 0, "announced": 1, "concluded": 2, "in-effect": 3, "ended": 4}
+
+
+@attrs.frozen
+class Skipped:
+    """A part of the input left out of extraction: its ``[start, end)`` span and why."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@attrs.frozen
+class Sentence:
+    """A sentence kept for extraction: its character span, token run, and whether it is a heading."""
+
+    start: int
+    end: int
+    lo: int
+    hi: int
+    heading: bool = False
+
+
+@attrs.define
+class Document:
+    """The state the stages share: the input, and what each stage adds to it."""
+
+    text: str
+    published: dt.date | None
+    lexicon: Lexicon
+    norm: str = ""
+    tokens: Tokens = attrs.field(factory=lambda: Tokens([], [], []))
+    lines: list[Span] = attrs.field(factory=list)
+    sentences: list[Sentence] = attrs.field(factory=list)
+    skipped: list[Skipped] = attrs.field(factory=list)
+    mentions: list[list[Mention]] = attrs.field(factory=list)
+    focus: list[str] = attrs.field(factory=list)
+    candidates: list[Candidate] = attrs.field(factory=list)
+    events: list[Event] = attrs.field(factory=list)
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+# -- stages ----------------------------------------------------------------------
+
+
+def tokenize_text(doc: Document) -> None:
+    """Lowercase and fold the text once, and tokenize it in one regex pass."""
+    doc.norm = normalize(doc.text)
+    doc.tokens = tokenize(doc.norm)
+
+
+def find_boilerplate(doc: Document) -> None:
+    """Split the text into lines and leave out the site's boilerplate (recorded in ``skipped``)."""
+    footer = False
+    for line in lines(doc.text, doc.tokens):
+        if footer:
+            doc.skipped.append(Skipped(line.start, line.end, "footer after a copyright notice"))
+            continue
+        reason, starts_footer = classify_line(doc.tokens, line, doc.lexicon)
+        if reason is not None:
+            doc.skipped.append(Skipped(line.start, line.end, reason))
+            footer = footer or starts_footer
+            continue
+        doc.lines.append(line)
+
+
+def split_sentences(doc: Document) -> None:
+    """Split the kept lines into sentences; a line of one sentence without final punctuation
+    and at most 25 tokens is a heading."""
+    tokens = doc.tokens
+    for line in doc.lines:
+        parts = list(sentences(doc.text, tokens, line, doc.lexicon.abbreviations))
+        heading = (
+            len(parts) == 1
+            and line.hi - line.lo <= 25
+            and tokens.norm[line.hi - 1] not in (".", "!", "?", '"', "'", ")")
+        )
+        for p in parts:
+            doc.sentences.append(Sentence(p.start, p.end, p.lo, p.hi, heading))
+
+
+def find_mentions(doc: Document) -> None:
+    """Find every lexicon phrase of each sentence, and the document's principal parties."""
+    from collections import Counter
+
+    counts: Counter[str] = Counter()
+    focus: list[str] = []
+    for k, s in enumerate(doc.sentences):
+        found = scan(doc.text, doc.tokens, s.lo, s.hi, doc.lexicon)
+        doc.mentions.append(found)
+        codes: list[str] = []
+        for m in found:
+            if m.category == "jur":
+                codes.extend(m.value[0])
+            elif m.category == "title" and m.value[1] is not None:
+                codes.append(m.value[1])
+        counts.update(codes)
+        if not focus and codes and k < 4:
+            focus = list(dict.fromkeys(codes))
+    if len(focus) < 2:
+        for code, _ in counts.most_common():
+            if code not in focus:
+                focus.append(code)
+            if len(focus) >= 2:
+                break
+    doc.focus = focus[:8]
+
+
+def _year_tokens(tokens: Tokens, lo: int, hi: int) -> int | None:
+    last = None
+    for i in range(lo, hi):
+        t = tokens.norm[i]
+        if len(t) == 4 and t.isdigit() and 1900 <= int(t) <= 2100:
+            last = int(t)
+    return last
+
+
+def find_candidates(doc: Document) -> None:
+    """Apply the rules to every sentence holding a trigger."""
+    anchor: int | None = None
+    for k, s in enumerate(doc.sentences):
+        found = doc.mentions[k]
+        if any(m.category == "trig" for m in found):
+            try:
+                times = find_times(doc.text, doc.tokens, s.lo, s.hi, doc.lexicon, doc.published, anchor)
+                doc.candidates.extend(
+                    sentence_candidates(
+                        doc.text, doc.tokens, s.lo, s.hi, k, found, times, s.heading, doc.published
+                    )
+                )
+            except (ValueError, ArithmeticError, IndexError, KeyError, OverflowError) as exc:
+                doc.skipped.append(Skipped(s.start, s.end, f"sentence not analysed: {exc!r}"))
+        if doc.published is None:
+            year = _year_tokens(doc.tokens, s.lo, s.hi)
+            if year is not None:
+                anchor = year
+
+
+def resolve_context(doc: Document) -> None:
+    """Complete parties from the document's principal parties where a sentence leaves a side implicit."""
+    focus = doc.focus
+    for c in doc.candidates:
+        if c.uses_context or not c.parties:
+            c.parties |= set(focus[:6])
+        elif len(c.parties) == 1 and focus:
+            (only,) = c.parties
+            if only in focus:
+                c.parties |= set(focus[:6])
+            else:
+                c.parties.add(focus[0])
+        if not c.parties:
+            continue
+
+
+def _compatible(a: Candidate, b: Candidate) -> bool:
+    if a.type != b.type or not (a.parties & b.parties):
+        return False
+    if a.date is not None and b.date is not None:
+        if not a.date.overlaps(b.date):
+            return False
+        return a.status == b.status or a.date == b.date
+    if a.date is None and b.date is None:
+        return a.status == b.status
+    return a.status == b.status
+
+
+def merge_duplicates(doc: Document) -> None:
+    """One event per occurrence: a retold event (same type, shared party, compatible date
+    and stage) is merged into its first telling, at its latest stage."""
+    kept: list[Candidate] = []
+    for c in doc.candidates:
+        for k in kept:
+            if _compatible(k, c):
+                if _STAGE_ORDER[c.status] > _STAGE_ORDER[k.status]:
+                    k.status = c.status
+                if k.date is None or (c.date is not None and c.date.precision > k.date.precision):
+                    k.date = c.date or k.date
+                k.instruments |= c.instruments
+                k.products |= c.products
+                k.officials |= c.officials
+                k.confidence = min(0.95, max(k.confidence, c.confidence) + 0.05)
+                break
+        else:
+            kept.append(c)
+    doc.candidates = kept
+
+
+def build_events(doc: Document) -> None:
+    """Turn candidates into validated, immutable events."""
+    classes = builtin_event_types()
+    for c in doc.candidates:
+        cls = classes[c.type]
+        fields: dict[str, Any] = {
+            "status": c.status,
+            "parties": sorted(c.parties),
+            "date": c.date,
+            "instruments": sorted(c.instruments),
+            "products": sorted(c.products),
+            "officials": sorted(c.officials, key=lambda o: (o.name, o.title or "", o.jurisdiction or "")),
+            "evidence": Evidence(doc.text[c.start : c.end], c.start, c.end),
+            "confidence": round(c.confidence, 2),
+        }
+        if issubclass(cls, MeasureEvent) and c.type in MEASURES:
+            fields["rates"] = sorted(c.rates, key=lambda r: (r.value, r.qualifier.value))
+        try:
+            doc.events.append(cls(**fields))
+        except (ValueError, TypeError) as exc:
+            doc.skipped.append(Skipped(c.start, c.end, f"event not built: {exc}"))
+
+
+DEFAULT_STAGES = (
+    ("tokenize", tokenize_text),
+    ("boilerplate", find_boilerplate),
+    ("sentences", split_sentences),
+    ("mentions", find_mentions),
+    ("candidates", find_candidates),
+    ("context", resolve_context),
+    ("merge", merge_duplicates),
+    ("events", build_events),
+)

@@ -1,0 +1,269 @@
+"""Events from the triggers of one sentence.
+
+For each trigger (a noun such as "tariffs" or a verb such as "visited"):
+
+1. *negation*: a negation just before the trigger or its governing cue
+   ("no tariff cuts", "did not impose") drops it; so does a condition that
+   opens its clause ("if the two sides do not settle ...");
+2. *status*: the nearest status cue in the clause (``status.json``); a hedge
+   before it ("expected to", "may", "proposed") makes it ``planned``; a plain
+   future ("will") makes it ``planned``, or ``announced`` for a measure (a
+   measure announced to take effect later); a noun trigger with no cue makes
+   no event, except in a heading, where the type's default applies;
+3. *parties*: the jurisdictions of the sentence (names, aliases, adjectives,
+   capitals, agencies, officials' titles; groups for their members), and the
+   document's principal parties for phrases like "the two sides";
+4. *date*: the temporal expression nearest the trigger, read as future for a
+   planned event;
+5. instruments, products, rates and officials of the sentence.
+
+Triggers of one type and status in one sentence make one event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+
+from ..dates import EventDate
+from ..model import Official, Rate, RateQualifier
+from .mentions import Mention
+from .timex import TimeEx
+from .tokens import Tokens
+
+__all__ = ["DEFAULT_STATUS", "MEASURES", "Candidate", "sentence_candidates"]
+
+MEASURES = frozenset({"tariff", "trade-remedy", "export-control", "sanction", "import-restriction"})
+
+#: The status of a heading's event when no cue is near: a headline reports an act done.
+DEFAULT_STATUS = {
+    "agreement": "concluded",
+    "negotiation": "announced",
+    "meeting": "concluded",
+    "visit": "concluded",
+    "tariff": "in-effect",
+    "trade-remedy": "announced",
+    "export-control": "in-effect",
+    "sanction": "in-effect",
+    "import-restriction": "in-effect",
+    "dispute": "announced",
+    "investigation": "announced",
+    "legislation": "concluded",
+}
+
+_BEFORE = 7
+_AFTER = 6
+_SEGMENT_BREAKS = frozenset({";", ":"})
+_CLAUSE_BREAKS = frozenset({";", ":", ","})
+_NAME_STOP = frozenset({"said", "says", "and", "of", "the", "to", "on", "in", "at", "with", "was", "is", "has", "had", "will", "who"})
+
+
+@attrs.define
+class Candidate:
+    """An event in the making (mutable; the pipeline turns it into an :class:`~tradeevents.model.Event`)."""
+
+    type: str
+    status: str
+    parties: set[str]
+    date: EventDate | None
+    start: int
+    end: int
+    trigger: int
+    sentence: int
+    instruments: set[str] = attrs.field(factory=set)
+    products: set[str] = attrs.field(factory=set)
+    officials: set[Official] = attrs.field(factory=set)
+    rates: set[Rate] = attrs.field(factory=set)
+    uses_context: bool = False
+    cued: bool = True
+    heading: bool = False
+    confidence: float = 0.5
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+def _segment(norm: list[str], lo: int, hi: int, at: int, breaks: frozenset[str]) -> tuple[int, int]:
+    a = at
+    while a > lo and norm[a - 1] not in breaks:
+        a -= 1
+    b = at
+    while b < hi and norm[b] not in breaks:
+        b += 1
+    return a, b
+
+
+def _rates(tokens: Tokens, lo: int, hi: int) -> set[Rate]:
+    norm = tokens.norm
+    out: set[Rate] = set()
+    for i in range(lo + 1, hi):
+        if norm[i] in ("%", "percent", "per") and (norm[i] != "per" or (i + 1 < hi and norm[i + 1] == "cent")):
+            num = norm[i - 1].replace(",", "")
+            try:
+                value = float(num)
+            except ValueError:
+                continue
+            if not (0 <= value < 10_000):
+                continue
+            qualifier = RateQualifier.EXACT
+            if i >= lo + 3 and norm[i - 3] == "up" and norm[i - 2] == "to":
+                qualifier = RateQualifier.UP_TO
+            elif i >= lo + 3 and norm[i - 3] == "at" and norm[i - 2] == "least":
+                qualifier = RateQualifier.AT_LEAST
+            out.add(Rate(value, qualifier=qualifier))
+    return out
+
+
+def _officials(text: str, tokens: Tokens, mentions: list[Mention], hi: int, codes_before: dict[int, str]) -> set[Official]:
+    out: set[Official] = set()
+    for m in mentions:
+        if m.category != "title":
+            continue
+        title, code = m.value
+        if code is None:
+            code = codes_before.get(m.lo)
+        k = m.hi
+        parts: list[str] = []
+        while k < hi and len(parts) < 4 and text[tokens.starts[k]].isupper() and tokens.norm[k] not in _NAME_STOP and tokens.norm[k][0].isalpha():
+            parts.append(text[tokens.starts[k] : tokens.ends[k]])
+            k += 1
+        if parts:
+            raw_title = text[tokens.starts[m.lo] : tokens.ends[m.hi - 1]]
+            try:
+                out.add(Official(" ".join(parts), raw_title, code))
+            except ValueError:
+                continue
+    return out
+
+
+def sentence_candidates(
+    text: str,
+    tokens: Tokens,
+    lo: int,
+    hi: int,
+    index: int,
+    mentions: list[Mention],
+    times: list[TimeEx],
+    heading: bool,
+    published: dt.date | None,
+) -> list[Candidate]:
+    """The candidate events of the sentence at tokens ``[lo, hi)``."""
+    norm = tokens.norm
+    by_cat: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_cat.setdefault(m.category, []).append(m)
+    triggers = by_cat.get("trig", [])
+    if not triggers:
+        return []
+    cues = by_cat.get("cue", [])
+    negs = by_cat.get("neg", [])
+    hedges = by_cat.get("hedge", [])
+    futures = by_cat.get("future", [])
+    conds = by_cat.get("cond", [])
+
+    # parties of the sentence
+    parties: set[str] = set()
+    codes_before: dict[int, str] = {}
+    for m in by_cat.get("jur", []):
+        codes = m.value[0]
+        parties.update(codes)
+        if len(codes) == 1:
+            codes_before[m.hi] = codes[0]
+    for m in by_cat.get("title", []):
+        if m.value[1] is not None:
+            parties.add(m.value[1])
+    uses_context = bool(by_cat.get("ref"))
+    instruments = {m.value for m in by_cat.get("inst", [])}
+    products = {m.value for m in by_cat.get("prod", [])}
+    rates = _rates(tokens, lo, hi)
+    officials = _officials(text, tokens, by_cat.get("title", []), hi, codes_before)
+
+    def near(items: list[Mention], a: int, b: int) -> list[Mention]:
+        return [m for m in items if m.lo >= a and m.hi <= b]
+
+    out: list[Candidate] = []
+    taken: set[tuple[int, int]] = {(t.lo, t.hi) for t in triggers}
+    for trig in triggers:
+        ev_type, verb_status = trig.value
+        seg_lo, seg_hi = _segment(norm, lo, hi, trig.lo, _SEGMENT_BREAKS)
+        if near(negs, max(seg_lo, trig.lo - 3), trig.lo):
+            continue
+        clause_lo, _ = _segment(norm, lo, hi, trig.lo, _CLAUSE_BREAKS)
+        if near(conds, clause_lo, trig.lo):
+            continue
+        # the governing cue: nearest in the window, not inside a trigger
+        best: Mention | None = None
+        best_dist = 1_000
+        for c in near(cues, max(seg_lo, trig.lo - _BEFORE), min(seg_hi, trig.hi + _AFTER)):
+            if (c.lo, c.hi) in taken or (c.lo < trig.hi and c.hi > trig.lo):
+                continue
+            dist = trig.lo - c.hi if c.hi <= trig.lo else c.lo - trig.hi + 1
+            if dist < best_dist:
+                best, best_dist = c, dist
+        cued = True
+        if best is not None:
+            status = str(best.value)
+            anchor = min(best.lo, trig.lo)
+            if near(negs, max(seg_lo, best.lo - 3), best.lo):
+                continue
+        elif verb_status is not None:
+            status = verb_status
+            anchor = trig.lo
+        elif heading:
+            status = DEFAULT_STATUS[ev_type]
+            anchor = trig.lo
+            cued = False
+        else:
+            continue
+        window_lo = max(seg_lo, anchor - 4)
+        future = False
+        if near(hedges, window_lo, anchor + 1) or (best is not None and near(hedges, best.lo, best.hi)):
+            status = "planned"
+            future = True
+        elif near(futures, window_lo, anchor):
+            future = True
+            if ev_type in MEASURES and status in ("announced", "in-effect", "ended"):
+                status = "announced"
+            else:
+                status = "planned"
+        # the date nearest the trigger
+        date: EventDate | None = None
+        best_t = 1_000
+        for t in times:
+            d = t.future if future or status == "planned" else t.past
+            dist = trig.lo - t.hi if t.hi <= trig.lo else t.lo - trig.hi
+            dist = abs(dist) + (2 if t.hi <= trig.lo else 0)
+            if dist < best_t:
+                best_t, date = dist, d
+        confidence = 0.45 + (0.2 if best is not None or verb_status else 0.0) + (0.15 if len(parties) >= 2 else 0.0) + (0.1 if date is not None else 0.0)
+        out.append(
+            Candidate(
+                type=ev_type,
+                status=status,
+                parties=set(parties),
+                date=date,
+                start=tokens.starts[lo],
+                end=tokens.ends[hi - 1],
+                trigger=trig.lo,
+                sentence=index,
+                instruments=set(instruments),
+                products=set(products),
+                officials=set(officials),
+                rates=set(rates) if ev_type in MEASURES else set(),
+                uses_context=uses_context,
+                cued=cued,
+                heading=heading,
+                confidence=min(confidence, 0.95),
+            )
+        )
+    # one event per type and status in a sentence
+    merged: list[Candidate] = []
+    for c in out:
+        for m2 in merged:
+            if m2.type == c.type and m2.status == c.status:
+                if m2.date is None:
+                    m2.date = c.date
+                break
+        else:
+            merged.append(c)
+    return merged

@@ -1,0 +1,294 @@
+"""Temporal expressions in a run of tokens, resolved against the publication date.
+
+Recognised forms (case of month and weekday names as written in news):
+
+- ``Nov. 17``, ``November 17, 2021``, ``1 January 2024``, ``2025-05-14`` → a day;
+- ``November 2021``, ``in November``, ``late November``, ``last month`` → a month;
+- ``early 2022``, ``the first quarter of 2022``, ``Q1 2022`` → a quarter;
+- ``the first half of 2024`` → a half;
+- ``in 2019``, ``two years ago``, ``next year``, ``later this year`` → a year;
+- ``on Tuesday``, ``last Tuesday``, ``effective Thursday``, ``yesterday`` → a day.
+
+A month or day without a year takes the year of the publication date, moved
+back a year when that would put a past event after publication (or forward for
+a future one). Without a publication date, deictic forms ("last month", "on
+Tuesday") resolve to ``None``; a month or day without a year takes the
+*anchor* year (the last year the text itself named), if any.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple
+
+from dateutil.relativedelta import relativedelta
+
+from ..dates import EventDate
+from .lexicon import Lexicon
+from .tokens import Tokens
+
+__all__ = ["TimeEx", "find_times"]
+
+_PREPOSITIONS = frozenset({"in", "on", "since", "by", "until", "from", "of", "during", "through", "before", "after", "early", "late", "mid", "last", "next", "this", "to", "till", "effective", "starting", "beginning", "between", "and", "or", "-", ","})
+
+
+class TimeEx(NamedTuple):
+    """One temporal expression: tokens ``[lo, hi)``; its date read as past and as future."""
+
+    lo: int
+    hi: int
+    past: EventDate | None
+    future: EventDate | None
+    explicit_year: int | None
+
+
+def _year_of(tok: str) -> int | None:
+    if len(tok) == 4 and tok.isdigit():
+        year = int(tok)
+        if 1900 <= year <= 2100:
+            return year
+    return None
+
+
+def _day_of(tok: str) -> int | None:
+    if tok.endswith(("st", "nd", "rd", "th")) and tok[:-2].isdigit():
+        tok = tok[:-2]
+    if 1 <= len(tok) <= 2 and tok.isdigit():
+        day = int(tok)
+        if 1 <= day <= 31:
+            return day
+    return None
+
+
+def _safe_day(year: int, month: int, day: int) -> EventDate | None:
+    try:
+        return EventDate.of_day(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_pair(
+    month: int, day: int | None, published: dt.date | None, anchor: int | None
+) -> tuple[EventDate | None, EventDate | None]:
+    """A month (and day) without a year, read as past and as future."""
+    if published is None:
+        if anchor is None:
+            return None, None
+        d = EventDate.of_month(anchor, month) if day is None else _safe_day(anchor, month, day)
+        return d, d
+    year = published.year
+    ref = (published.month, published.day)
+    key = (month, day or 1) if day is not None else (month, 1)
+    past_year = year if key <= ref or (day is None and month == published.month) else year - 1
+    future_year = year if key >= ref or (day is None and month == published.month) else year + 1
+    if day is None:
+        return EventDate.of_month(past_year, month), EventDate.of_month(future_year, month)
+    return _safe_day(past_year, month, day), _safe_day(future_year, month, day)
+
+
+def _is_cap(text: str, tokens: Tokens, i: int) -> bool:
+    return text[tokens.starts[i]].isupper()
+
+
+def find_times(
+    text: str,
+    tokens: Tokens,
+    lo: int,
+    hi: int,
+    lexicon: Lexicon,
+    published: dt.date | None,
+    anchor: int | None,
+) -> list[TimeEx]:
+    """The temporal expressions of tokens ``[lo, hi)``, left to right."""
+    norm = tokens.norm
+    months = lexicon.months
+    weekdays = lexicon.weekdays
+    out: list[TimeEx] = []
+    i = lo
+
+    def tok(k: int) -> str:
+        return norm[k] if lo <= k < hi else ""
+
+    while i < hi:
+        t = norm[i]
+        # -- month names ---------------------------------------------------------
+        if t in months and _is_cap(text, tokens, i) and (t != "may" or tok(i + 1).isdigit() or tok(i - 1) in _PREPOSITIONS):
+            month = months[t]
+            j = i + 1
+            if tok(j) == ".":
+                j += 1
+            day = _day_of(tok(j))
+            if day is not None and _year_of(tok(j)) is None:
+                k = j + 1
+                if tok(k) == ",":
+                    k += 1
+                year = _year_of(tok(k))
+                if year is not None:
+                    d = _safe_day(year, month, day)
+                    out.append(TimeEx(i, k + 1, d, d, year))
+                    i = k + 1
+                    continue
+                past, future = _month_pair(month, day, published, anchor)
+                out.append(TimeEx(i, j + 1, past, future, None))
+                i = j + 1
+                continue
+            k = j + 1 if tok(j) == "," else j
+            year = _year_of(tok(k))
+            if year is not None:
+                d = EventDate.of_month(year, month)
+                out.append(TimeEx(i, k + 1, d, d, year))
+                i = k + 1
+                continue
+            past, future = _month_pair(month, None, published, anchor)
+            out.append(TimeEx(i, i + 1, past, future, None))
+            i += 1
+            continue
+        # -- "1 January 2024" ----------------------------------------------------
+        day = _day_of(t)
+        if day is not None and tok(i + 1) in months and _is_cap(text, tokens, i + 1):
+            month = months[tok(i + 1)]
+            year = _year_of(tok(i + 2))
+            if year is not None:
+                d = _safe_day(year, month, day)
+                out.append(TimeEx(i, i + 3, d, d, year))
+                i += 3
+                continue
+            past, future = _month_pair(month, day, published, anchor)
+            out.append(TimeEx(i, i + 2, past, future, None))
+            i += 2
+            continue
+        # -- years, with their parts -----------------------------------------------
+        year = _year_of(t)
+        if year is not None and tok(i + 1) not in ("%", "billion", "million", "tons", "metric"):
+            # ISO date
+            if tok(i + 1) == "-" and tok(i + 2).isdigit() and len(tok(i + 2)) == 2:
+                month = int(tok(i + 2))
+                if 1 <= month <= 12:
+                    if tok(i + 3) == "-" and _day_of(tok(i + 4)) is not None:
+                        d = _safe_day(year, month, int(tok(i + 4)))
+                        out.append(TimeEx(i, i + 5, d, d, year))
+                        i += 5
+                        continue
+                    d = EventDate.of_month(year, month)
+                    out.append(TimeEx(i, i + 3, d, d, year))
+                    i += 3
+                    continue
+            start, date = _year_part(norm, lo, i, year, lexicon)
+            out.append(TimeEx(start, i + 1, date, date, year))
+            i += 1
+            continue
+        # -- relative forms ------------------------------------------------------
+        rel = _relative(text, tokens, lo, hi, i, lexicon, published)
+        if rel is not None:
+            out.append(rel)
+            i = rel.hi
+            continue
+        i += 1
+    return out
+
+
+def _year_part(norm: list[str], lo: int, i: int, year: int, lexicon: Lexicon) -> tuple[int, EventDate]:
+    """``early 2022`` → Q1, ``the first half of 2024`` → H1, ``Q3 2023`` → Q3, else the year."""
+    def at(k: int) -> str:
+        return norm[k] if lo <= k < i else ""
+
+    prev = at(i - 1)
+    if len(prev) == 2 and prev[0] in "qh" and prev[1].isdigit():
+        n = int(prev[1])
+        if prev[0] == "q" and 1 <= n <= 4:
+            return i - 1, EventDate.of_quarter(year, n)
+        if prev[0] == "h" and 1 <= n <= 2:
+            return i - 1, EventDate.of_half(year, n)
+    if prev == "of" and at(i - 2) in ("half", "quarter") and at(i - 3) in lexicon.ordinals:
+        n = lexicon.ordinals[at(i - 3)]
+        if at(i - 2) == "half" and n <= 2:
+            return i - 3, EventDate.of_half(year, n)
+        if at(i - 2) == "quarter":
+            return i - 3, EventDate.of_quarter(year, n)
+    k = i - 1
+    if prev == "-":
+        k = i - 2
+    elif prev == "of":
+        k = i - 2
+    word = at(k)
+    if word in lexicon.year_parts and (prev != "of" or word in ("beginning", "start", "end", "middle")):
+        part = lexicon.year_parts[word]
+        if word in ("beginning", "start", "end", "middle") and prev != "of":
+            return i, EventDate.of_year(year)
+        n = int(part[1])
+        return k, (EventDate.of_quarter(year, n) if part[0] == "Q" else EventDate.of_half(year, n))
+    return i, EventDate.of_year(year)
+
+
+_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
+
+
+def _relative(
+    text: str, tokens: Tokens, lo: int, hi: int, i: int, lexicon: Lexicon, published: dt.date | None
+) -> TimeEx | None:
+    norm = tokens.norm
+
+    def tok(k: int) -> str:
+        return norm[k] if lo <= k < hi else ""
+
+    t = norm[i]
+    if t in ("today", "yesterday", "tomorrow"):
+        if published is None:
+            return TimeEx(i, i + 1, None, None, None)
+        shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[t]
+        d = EventDate.from_date(published + dt.timedelta(days=shift))
+        return TimeEx(i, i + 1, d, d, None)
+    if t in lexicon.weekdays and text[tokens.starts[i]].isupper():
+        wd = lexicon.weekdays[t]
+        if published is None:
+            return TimeEx(i, i + 1, None, None, None)
+        if tok(i - 1) == "last":
+            monday = published - dt.timedelta(days=published.weekday() + 7)
+            d = EventDate.from_date(monday + dt.timedelta(days=wd))
+            return TimeEx(i - 1, i + 1, d, d, None)
+        back = (published.weekday() - wd) % 7
+        fwd = (wd - published.weekday()) % 7
+        if tok(i - 1) == "next":
+            fwd = fwd or 7
+        past = EventDate.from_date(published - dt.timedelta(days=back))
+        future = EventDate.from_date(published + dt.timedelta(days=fwd))
+        return TimeEx(i, i + 1, past, future, None)
+    if t in ("last", "next", "this", "past", "coming") and tok(i + 1) in ("year", "month", "week"):
+        unit = tok(i + 1)
+        start = i - 1 if tok(i - 1) in lexicon.year_parts or tok(i - 1) in ("later", "earlier") else i
+        if published is None or unit == "week":
+            return TimeEx(start, i + 2, None, None, None)
+        shift = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}[t]
+        if unit == "year":
+            year = published.year + shift
+            part = lexicon.year_parts.get(tok(i - 1))
+            if part is not None and start == i - 1:
+                n = int(part[1])
+                d = EventDate.of_quarter(year, n) if part[0] == "Q" else EventDate.of_half(year, n)
+            else:
+                d = EventDate.of_year(year)
+            return TimeEx(start, i + 2, d, d, None)
+        when = published + relativedelta(months=shift)
+        d = EventDate.of_month(when.year, when.month)
+        return TimeEx(start, i + 2, d, d, None)
+    if t == "ago" and tok(i - 1) in _UNITS:
+        count_tok = tok(i - 2)
+        n = lexicon.numbers.get(count_tok)
+        if n is None and count_tok.isdigit() and len(count_tok) <= 3:
+            n = int(count_tok)
+        if n is None:
+            return None
+        if published is None:
+            return TimeEx(i - 2, i + 1, None, None, None)
+        unit = tok(i - 1)
+        if unit.startswith("year"):
+            d: EventDate | None = EventDate.of_year(published.year - n)
+        elif unit.startswith("month"):
+            when = published - relativedelta(months=n)
+            d = EventDate.of_month(when.year, when.month)
+        elif unit.startswith("week"):
+            d = None
+        else:
+            d = EventDate.from_date(published - dt.timedelta(days=n))
+        return TimeEx(i - 2, i + 1, d, d, None)
+    return None
