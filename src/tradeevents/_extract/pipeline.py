@@ -193,13 +193,16 @@ def resolve_context(doc: Document) -> None:
 def _compatible(a: Candidate, b: Candidate) -> bool:
     if a.type != b.type or not (a.parties & b.parties):
         return False
+    if a.heading or b.heading:
+        # a headline retells the lead: same type and side, and no clash of dates
+        return a.date is None or b.date is None or a.date.overlaps(b.date)
     if a.date is not None and b.date is not None:
         if not a.date.overlaps(b.date):
             return False
         return a.status == b.status or a.date == b.date
     if a.date is None and b.date is None:
-        return a.status == b.status
-    return a.status == b.status
+        return a.status == b.status and a.parties == b.parties
+    return False
 
 
 def merge_duplicates(doc: Document) -> None:
@@ -209,7 +212,10 @@ def merge_duplicates(doc: Document) -> None:
     for c in doc.candidates:
         for k in kept:
             if _compatible(k, c):
-                if _STAGE_ORDER[c.status] > _STAGE_ORDER[k.status]:
+                if k.heading and not c.heading:
+                    k.status, k.heading, k.parties = c.status, False, k.parties | c.parties
+                    k.start, k.end = c.start, c.end
+                elif _STAGE_ORDER[c.status] > _STAGE_ORDER[k.status] and not c.heading:
                     k.status = c.status
                 if k.date is None or (c.date is not None and c.date.precision > k.date.precision):
                     k.date = c.date or k.date

@@ -53,7 +53,13 @@ DEFAULT_STATUS = {
     "legislation": "concluded",
 }
 
+_REMEDY_INSTRUMENTS = frozenset({"antidumping", "countervailing", "safeguard", "section-201"})
+#: Types that become trade remedies when an antidumping, countervailing or safeguard word is near.
+_REMEDY_TYPES = frozenset({"investigation", "tariff"})
+#: Measures that are in effect once adopted, agreed or approved.
+_IMPOSED_WHEN_CONCLUDED = frozenset({"tariff", "sanction", "export-control", "import-restriction"})
 _BEFORE = 7
+_PARTY_WINDOW = 12
 _AFTER = 6
 _SEGMENT_BREAKS = frozenset({";", ":"})
 _CLAUSE_BREAKS = frozenset({";", ":", ","})
@@ -161,17 +167,19 @@ def sentence_candidates(
     futures = by_cat.get("future", [])
     conds = by_cat.get("cond", [])
 
-    # parties of the sentence
-    parties: set[str] = set()
+    # jurisdictions of the sentence: (first token, last token, codes)
+    places: list[tuple[int, int, tuple[str, ...]]] = []
     codes_before: dict[int, str] = {}
     for m in by_cat.get("jur", []):
         codes = m.value[0]
-        parties.update(codes)
+        places.append((m.lo, m.hi, codes))
         if len(codes) == 1:
             codes_before[m.hi] = codes[0]
     for m in by_cat.get("title", []):
         if m.value[1] is not None:
-            parties.add(m.value[1])
+            places.append((m.lo, m.hi, (m.value[1],)))
+    first_cue = min((c.lo for c in cues), default=hi)
+    subject = {code for a, b, codes in places if b <= first_cue and a - lo <= 20 for code in codes}
     uses_context = bool(by_cat.get("ref"))
     instruments = {m.value for m in by_cat.get("inst", [])}
     products = {m.value for m in by_cat.get("prod", [])}
@@ -183,8 +191,11 @@ def sentence_candidates(
 
     out: list[Candidate] = []
     taken: set[tuple[int, int]] = {(t.lo, t.hi) for t in triggers}
+    remedy_marks = [m for m in by_cat.get("inst", []) if m.value in _REMEDY_INSTRUMENTS]
     for trig in triggers:
         ev_type, verb_status = trig.value
+        if ev_type in _REMEDY_TYPES and near(remedy_marks, trig.lo - 5, trig.hi + 3):
+            ev_type = "trade-remedy"
         seg_lo, seg_hi = _segment(norm, lo, hi, trig.lo, _SEGMENT_BREAKS)
         if near(negs, max(seg_lo, trig.lo - 3), trig.lo):
             continue
@@ -216,16 +227,28 @@ def sentence_candidates(
         else:
             continue
         window_lo = max(seg_lo, anchor - 4)
+        modal_spans = [(window_lo, anchor + 1)]
+        if best is not None:
+            modal_spans.append((max(seg_lo, best.lo - 3), best.hi))
         future = False
-        if near(hedges, window_lo, anchor + 1) or (best is not None and near(hedges, best.lo, best.hi)):
+        if any(near(hedges, a, b) for a, b in modal_spans):
             status = "planned"
             future = True
-        elif near(futures, window_lo, anchor):
+        elif any(near(futures, a, b) for a, b in modal_spans):
             future = True
             if ev_type in MEASURES and status in ("announced", "in-effect", "ended"):
                 status = "announced"
             else:
                 status = "planned"
+        if status == "concluded" and ev_type in _IMPOSED_WHEN_CONCLUDED:
+            status = "in-effect"
+        # parties: the sentence's subject and the jurisdictions near the trigger
+        win_lo = max(seg_lo, min(anchor, trig.lo) - _PARTY_WINDOW)
+        win_hi = min(seg_hi, trig.hi + _PARTY_WINDOW)
+        parties = set(subject)
+        for a, b, codes in places:
+            if a >= win_lo and b <= win_hi:
+                parties.update(codes)
         # the date nearest the trigger
         date: EventDate | None = None
         best_t = 1_000
@@ -260,9 +283,7 @@ def sentence_candidates(
     merged: list[Candidate] = []
     for c in out:
         for m2 in merged:
-            if m2.type == c.type and m2.status == c.status:
-                if m2.date is None:
-                    m2.date = c.date
+            if m2.type == c.type and m2.status == c.status and (c.date is None or m2.date == c.date):
                 break
         else:
             merged.append(c)
