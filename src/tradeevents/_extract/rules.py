@@ -58,6 +58,7 @@ _REMEDY_INSTRUMENTS = frozenset({"antidumping", "countervailing", "safeguard", "
 _REMEDY_TYPES = frozenset({"investigation", "tariff"})
 #: Measures that are in effect once adopted, agreed or approved.
 _IMPOSED_WHEN_CONCLUDED = frozenset({"tariff", "sanction", "export-control", "import-restriction"})
+_FRAME_WORDS = frozenset({"under", "at", "during", "sidelines", "within", "via", "through"})
 _BEFORE = 7
 _PARTY_WINDOW = 12
 _AFTER = 6
@@ -172,6 +173,8 @@ def sentence_candidates(
     codes_before: dict[int, str] = {}
     for m in by_cat.get("jur", []):
         codes = m.value[0]
+        if m.value[1] == "group" and any(norm[k] in _FRAME_WORDS for k in range(max(lo, m.lo - 3), m.lo)):
+            continue  # "under the USMCA", "at the G20 summit": the frame, not the parties
         places.append((m.lo, m.hi, codes))
         if len(codes) == 1:
             codes_before[m.hi] = codes[0]
@@ -199,9 +202,11 @@ def sentence_candidates(
         seg_lo, seg_hi = _segment(norm, lo, hi, trig.lo, _SEGMENT_BREAKS)
         if near(negs, max(seg_lo, trig.lo - 3), trig.lo):
             continue
-        clause_lo, _ = _segment(norm, lo, hi, trig.lo, _CLAUSE_BREAKS)
+        clause_lo, clause_hi = _segment(norm, lo, hi, trig.lo, _CLAUSE_BREAKS)
         if near(conds, clause_lo, trig.lo):
             continue
+        if any(norm[k] == "under" for k in range(max(lo, trig.lo - 3), trig.lo)):
+            continue  # "under the agreement": the frame of another act
         # the governing cue: nearest in the window, not inside a trigger
         best: Mention | None = None
         best_dist = 1_000
@@ -256,6 +261,8 @@ def sentence_candidates(
             d = t.future if future or status == "planned" else t.past
             dist = trig.lo - t.hi if t.hi <= trig.lo else t.lo - trig.hi
             dist = abs(dist) + (2 if t.hi <= trig.lo else 0)
+            if t.lo >= clause_hi or t.hi <= clause_lo:
+                dist += 4  # another clause may tell another act's date
             if dist < best_t:
                 best_t, date = dist, d
         confidence = 0.45 + (0.2 if best is not None or verb_status else 0.0) + (0.15 if len(parties) >= 2 else 0.0) + (0.1 if date is not None else 0.0)
