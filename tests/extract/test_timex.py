@@ -1,0 +1,56 @@
+"""Date resolution: each example of EVENTS.md's date table and of the issue."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tradeevents._extract.lexicon import default_lexicon
+from tradeevents._extract.timex import find_times
+from tradeevents._extract.tokens import normalize, tokenize
+
+
+def resolve(text: str, published: str | None, *, future: bool = False) -> list[str | None]:
+    tokens = tokenize(normalize(text))
+    pub = None if published is None else dt.date.fromisoformat(published)
+    found = find_times(text, tokens, 0, len(tokens), default_lexicon(), pub, None)
+    return [None if (t.future if future else t.past) is None else str(t.future if future else t.past) for t in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("announced Nov. 17 a partnership", "2021-11-20", ["2021-11-17"]),
+        ("in November 2021", "2021-12-20", ["2021-11"]),
+        ("last month", "2021-12-20", ["2021-11"]),
+        ("in early 2022", "2021-11-19", ["2022-Q1"]),
+        ("the first quarter of 2022", "2021-11-19", ["2022-Q1"]),
+        ("the first half of 2024", "2023-11-19", ["2024-H1"]),
+        ("two years ago", "2021-11-19", ["2019"]),
+        ("in 2019", "2021-11-19", ["2019"]),
+        ("on Tuesday", "2022-03-23", ["2022-03-22"]),
+        ("last Tuesday", "2022-03-25", ["2022-03-15"]),
+        ("early next year", "2019-10-08", ["2020-Q1"]),
+        ("from 1 January 2024", "2023-12-19", ["2024-01-01"]),
+        ("effective 2025-05-14", "2025-05-16", ["2025-05-14"]),
+        ("on October 7, 2022", None, ["2022-10-07"]),
+        ("last month", None, [None]),
+        ("Nov. 17", None, [None]),
+        ("in June", "2024-10-02", ["2024-06"]),
+        ("in November", "2024-10-02", ["2023-11"]),
+        ("the cuts were recent and will come soon", "2024-10-02", []),
+    ],
+)
+def test_table(text: str, published: str | None, expected: list[str | None]) -> None:
+    assert resolve(text, published) == expected
+
+
+def test_future_reading() -> None:
+    assert resolve("effective Thursday", "2021-11-16", future=True) == ["2021-11-18"]
+    assert resolve("due in late November", "2024-10-02", future=True) == ["2024-11"]
+
+
+def test_may_is_a_month_only_when_capitalised() -> None:
+    assert resolve("tariffs may rise", "2024-10-02") == []
+    assert resolve("proposed in May", "2024-09-16") == ["2024-05"]
