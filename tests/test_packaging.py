@@ -246,3 +246,26 @@ def test_no_code_execution_from_data(path: Path) -> None:
 @pytest.mark.parametrize("name", _all_modules())
 def test_every_module_imports_cleanly(name: str) -> None:
     importlib.import_module(name)
+
+
+def test_every_data_file_is_declared_package_data() -> None:
+    """A data file that no ``package-data`` pattern names is left out of the wheel."""
+    pyproject = ROOT / "pyproject.toml"
+    source = ROOT / "src" / "tradeevents"
+    if not pyproject.is_file() or not source.is_dir():
+        pytest.skip("not running from a source tree")
+    patterns = _load_toml(pyproject.read_text(encoding="utf-8"))["tool"]["setuptools"][
+        "package-data"
+    ]["tradeevents"]
+    files = [
+        path.relative_to(source)
+        for path in source.rglob("*")
+        if path.is_file() and path.suffix not in (".py", ".pyc") and "__pycache__" not in path.parts
+    ]
+    assert files
+    missing = [
+        str(f)
+        for f in files
+        if not any(f.match(p) and len(f.parts) == len(Path(p).parts) for p in patterns)
+    ]
+    assert not missing, f"not in any package-data pattern, so not in the wheel: {missing}"
