@@ -94,9 +94,9 @@ class Parser(Protocol):
 
 @attrs.frozen
 class NewsParser:
-    """The news extractor as a parser; *extractor* defaults to :meth:`Extractor.default`.
+    """News articles in English, read by the rule-based event extractor (the default).
 
-    Pickles as its configuration: the extractor's stages and vocabulary
+    *extractor* defaults to :meth:`tradeevents.extraction.Extractor.default`. Pickles as its configuration: the extractor's stages and vocabulary
     directory, whose compiled rules are rebuilt lazily in each process.
     """
 
@@ -113,7 +113,7 @@ class NewsParser:
 
 @attrs.frozen
 class TextFormatParser:
-    """The canonical text format (``.events`` files) as a parser; *published* is not used."""
+    """Event files in the canonical text format (``.events``); *published* is not used."""
 
     def __call__(self, text: str, /, *, published: dt.date | None = None) -> list[Event]:
         """The events written in *text* (see :func:`tradeevents.text.loads`)."""
