@@ -70,7 +70,9 @@ def _parse_published(published: str | dt.date | None) -> dt.date | None:
     if isinstance(published, dt.date):
         return published
     if not isinstance(published, str):
-        raise TypeError(f"published must be a date, an ISO date string or None, not {type(published).__name__}")
+        raise TypeError(
+            f"published must be a date, an ISO date string or None, not {type(published).__name__}"
+        )
     try:
         return dt.date.fromisoformat(published.strip())
     except ValueError:

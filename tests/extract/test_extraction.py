@@ -16,7 +16,9 @@ from tradeevents.extraction import Document, Extractor, extract, extract_detaile
 PUB = "2021-11-19"
 
 
-def one(text: str, published: str | None = PUB) -> list[tuple[str, str, tuple[str, ...], str | None]]:
+def one(
+    text: str, published: str | None = PUB
+) -> list[tuple[str, str, tuple[str, ...], str | None]]:
     return [
         (e.type, e.status.value, e.parties, None if e.date is None else str(e.date))
         for e in extract(text, published=published)
@@ -26,12 +28,18 @@ def one(text: str, published: str | None = PUB) -> list[tuple[str, str, tuple[st
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The U.S. and Japan will hold talks on possibly lifting the duties.", ("negotiation", "planned")),
+        (
+            "The U.S. and Japan will hold talks on possibly lifting the duties.",
+            ("negotiation", "planned"),
+        ),
         ("Japan and the U.S. signed a trade agreement on Monday.", ("agreement", "concluded")),
         ("The U.S. and Mexico launched negotiations on Tuesday.", ("negotiation", "announced")),
         ("Canada imposed tariffs on Chinese steel on Monday.", ("tariff", "in-effect")),
         ("The U.S. lifted tariffs on Japanese steel on Monday.", ("tariff", "ended")),
-        ("A meeting between Japan and the U.S. is anticipated in early 2022.", ("meeting", "planned")),
+        (
+            "A meeting between Japan and the U.S. is anticipated in early 2022.",
+            ("meeting", "planned"),
+        ),
         ("Canada will impose tariffs on Chinese steel from Oct. 15.", ("tariff", "announced")),
         ("India may consider tariffs on U.S. almonds.", ("tariff", "planned")),
     ],
@@ -69,9 +77,14 @@ def test_parties_from_context() -> None:
 
 
 def test_example_bulletin() -> None:
-    text = (resources.files("tradeevents") / "examples" / "us_japan_partnership.txt").read_text(encoding="utf-8")
+    text = (resources.files("tradeevents") / "examples" / "us_japan_partnership.txt").read_text(
+        encoding="utf-8"
+    )
     result = extract_detailed(text, published=PUB)
-    found = {(e.type, e.status.value, e.parties, None if e.date is None else str(e.date)) for e in result.events}
+    found = {
+        (e.type, e.status.value, e.parties, None if e.date is None else str(e.date))
+        for e in result.events
+    }
     assert ("agreement", "announced", ("JP", "US"), "2021-11-17") in found
     assert ("agreement", "concluded", ("JP", "US"), "2019") in found
     assert ("meeting", "planned", ("JP", "US"), "2022-Q1") in found
@@ -149,7 +162,8 @@ def test_pipeline_stages_can_be_added_replaced_and_pickled() -> None:
         seen.append(len(doc.candidates))
 
     base = Extractor.default()
-    assert base.names[0] == "tokenize" and base.names[-1] == "events"
+    assert base.names[0] == "tokenize"
+    assert base.names[-1] == "events"
     extended = base.with_stage("count", count, before="events")
     assert extended.names.index("count") == extended.names.index("events") - 1
     assert extended.extract("Canada imposed tariffs on Chinese steel on Monday.", published=PUB)
@@ -158,16 +172,21 @@ def test_pipeline_stages_can_be_added_replaced_and_pickled() -> None:
     def no_candidates(doc: Document) -> None:
         doc.candidates.clear()
 
-    assert base.replacing("candidates", no_candidates).extract("Canada imposed tariffs on Chinese steel.") == []
+    assert (
+        base.replacing("candidates", no_candidates).extract(
+            "Canada imposed tariffs on Chinese steel."
+        )
+        == []
+    )
     with pytest.raises(KeyError, match="no stage named 'nope'"):
         base.replacing("nope", no_candidates)
     with pytest.raises(ValueError, match="exists already"):
         base.with_stage("events", no_candidates)
     copy = pickle.loads(pickle.dumps(base))
     assert copy == base
-    assert copy.extract("Canada imposed tariffs on Chinese steel on Monday.", published=PUB) == base.extract(
+    assert copy.extract(
         "Canada imposed tariffs on Chinese steel on Monday.", published=PUB
-    )
+    ) == base.extract("Canada imposed tariffs on Chinese steel on Monday.", published=PUB)
 
 
 # -- the dev corpus ----------------------------------------------------------------------
@@ -189,14 +208,27 @@ F1_FLOOR = 0.64
 STRICT_F1_FLOOR = 0.23
 
 
-@pytest.mark.skipif(not (CORPUS.is_dir() and SCORER.is_file()), reason="the shared dev corpus (../shared/corpus/dev) is not present")
+@pytest.mark.skipif(
+    not (CORPUS.is_dir() and SCORER.is_file()),
+    reason="the shared dev corpus (../shared/corpus/dev) is not present",
+)
 def test_dev_corpus_scores(tmp_path: Path) -> None:
     runner = tmp_path / "run.py"
     runner.write_text(RUNNER, encoding="utf-8")
     cmd = f"{sys.executable} {runner} {{published}}"
     out = subprocess.run(
-        [sys.executable, str(SCORER), str(CORPUS), "--cmd", cmd.replace("{published}", "--published {published}").replace("--published ", ""), "--json"],
-        capture_output=True, text=True, check=True, timeout=600,
+        [
+            sys.executable,
+            str(SCORER),
+            str(CORPUS),
+            "--cmd",
+            cmd.replace("{published}", "--published {published}").replace("--published ", ""),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
     )
     figures = json.loads(out.stdout)
     assert figures["errors"] == []

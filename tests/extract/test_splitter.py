@@ -22,7 +22,10 @@ def split(text: str) -> list[str]:
     ("text", "expected"),
     [
         ("The U.S. and Japan met. Talks ended.", ["The U.S. and Japan met.", "Talks ended."]),
-        ("It was signed Nov. 17 in Tokyo. Then more.", ["It was signed Nov. 17 in Tokyo.", "Then more."]),
+        (
+            "It was signed Nov. 17 in Tokyo. Then more.",
+            ["It was signed Nov. 17 in Tokyo.", "Then more."],
+        ),
         ("The Commerce Dept. said so. Yes.", ["The Commerce Dept. said so.", "Yes."]),
         ("Acme Corp. and Beta Inc. filed. Done.", ["Acme Corp. and Beta Inc. filed.", "Done."]),
         ("See Jan. 5 and No. 12 today. Ok.", ["See Jan. 5 and No. 12 today.", "Ok."]),

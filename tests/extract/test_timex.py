@@ -15,7 +15,10 @@ def resolve(text: str, published: str | None, *, future: bool = False) -> list[s
     tokens = tokenize(normalize(text))
     pub = None if published is None else dt.date.fromisoformat(published)
     found = find_times(text, tokens, 0, len(tokens), default_lexicon(), pub, None)
-    return [None if (t.future if future else t.past) is None else str(t.future if future else t.past) for t in found]
+    return [
+        None if (t.future if future else t.past) is None else str(t.future if future else t.past)
+        for t in found
+    ]
 
 
 @pytest.mark.parametrize(

@@ -97,13 +97,17 @@ class Lexicon:
 
     def _phrase(self, value: Any, file: str, where: str) -> tuple[str, ...]:
         if not isinstance(value, str):
-            raise VocabularyError(f"expected a phrase (string), got {type(value).__name__}", file, where)
+            raise VocabularyError(
+                f"expected a phrase (string), got {type(value).__name__}", file, where
+            )
         tokens = tokenize_phrase(value)
         if not tokens:
             raise VocabularyError("empty phrase", file, where)
         return tokens
 
-    def _add(self, tokens: tuple[str, ...], category: str, value: Any, file: str, where: str) -> None:
+    def _add(
+        self, tokens: tuple[str, ...], category: str, value: Any, file: str, where: str
+    ) -> None:
         key = (category, tokens)
         if key in self._seen and category != "jur":
             raise VocabularyError(
@@ -117,17 +121,23 @@ class Lexicon:
         if not isinstance(doc, dict):
             raise VocabularyError("expected a JSON object at the top", file, "$")
         if doc.get("version") != 1:
-            raise VocabularyError(f"unsupported version {doc.get('version')!r}; expected 1", file, "$.version")
+            raise VocabularyError(
+                f"unsupported version {doc.get('version')!r}; expected 1", file, "$.version"
+            )
         if key not in doc:
             raise VocabularyError(f"missing key {key!r}", file, "$")
         value = doc[key]
         if not isinstance(value, kind):
-            raise VocabularyError(f"expected {kind.__name__}, got {type(value).__name__}", file, f"$.{key}")
+            raise VocabularyError(
+                f"expected {kind.__name__}, got {type(value).__name__}", file, f"$.{key}"
+            )
         return value
 
     def _phrases(self, value: Any, file: str, where: str) -> Iterator[tuple[str, tuple[str, ...]]]:
         if not isinstance(value, list):
-            raise VocabularyError(f"expected a list of phrases, got {type(value).__name__}", file, where)
+            raise VocabularyError(
+                f"expected a list of phrases, got {type(value).__name__}", file, where
+            )
         for i, item in enumerate(value):
             yield f"{where}[{i}]", self._phrase(item, file, f"{where}[{i}]")
 
@@ -147,7 +157,9 @@ class Lexicon:
                 self._add(tokens, "trig", (name, None), file, w)
             verbs = spec.get("verbs", {})
             if not isinstance(verbs, dict):
-                raise VocabularyError("expected an object of phrase: status", file, f"{where}.verbs")
+                raise VocabularyError(
+                    "expected an object of phrase: status", file, f"{where}.verbs"
+                )
             for phrase, status in verbs.items():
                 w = f"{where}.verbs.{phrase}"
                 tokens = self._phrase(phrase, file, w)
@@ -199,10 +211,14 @@ class Lexicon:
         for i, item in enumerate(self._section(doc, "titles", list, file)):
             where = f"$.titles[{i}]"
             if not isinstance(item, dict) or "title" not in item:
-                raise VocabularyError("expected an object with 'title' and 'jurisdiction'", file, where)
+                raise VocabularyError(
+                    "expected an object with 'title' and 'jurisdiction'", file, where
+                )
             code = item.get("jurisdiction")
             if code is not None and not table.is_code(code):
-                raise VocabularyError(f"unknown jurisdiction code {code!r}", file, f"{where}.jurisdiction")
+                raise VocabularyError(
+                    f"unknown jurisdiction code {code!r}", file, f"{where}.jurisdiction"
+                )
             tokens = self._phrase(item["title"], file, f"{where}.title")
             self._add(tokens, "title", (item["title"], code), file, where)
 
@@ -212,7 +228,9 @@ class Lexicon:
         self.boiler_short = PhraseIndex()
         for w, tokens in self._phrases(self._section(doc, "line", list, file), file, "$.line"):
             self.boiler_line.add(Entry(tokens, "boiler", w))
-        for w, tokens in self._phrases(self._section(doc, "short_line", list, file), file, "$.short_line"):
+        for w, tokens in self._phrases(
+            self._section(doc, "short_line", list, file), file, "$.short_line"
+        ):
             self.boiler_short.add(Entry(tokens, "boiler", w))
         limit = doc.get("short_line_words", 12)
         if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
@@ -223,7 +241,11 @@ class Lexicon:
         out: dict[str, int] = {}
         for name, value in self._section(doc, key, dict, file).items():
             if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-                raise VocabularyError(f"expected an integer from {low} to {high}, got {value!r}", file, f"$.{key}.{name}")
+                raise VocabularyError(
+                    f"expected an integer from {low} to {high}, got {value!r}",
+                    file,
+                    f"$.{key}.{name}",
+                )
             out[name.lower()] = value
         return out
 
@@ -237,7 +259,9 @@ class Lexicon:
         self.year_parts: dict[str, str] = {}
         for name, value in parts.items():
             if value not in ("Q1", "Q2", "Q3", "Q4", "H1", "H2"):
-                raise VocabularyError(f"expected Q1-Q4 or H1-H2, got {value!r}", file, f"$.year_parts.{name}")
+                raise VocabularyError(
+                    f"expected Q1-Q4 or H1-H2, got {value!r}", file, f"$.year_parts.{name}"
+                )
             self.year_parts[name] = value
 
     def _load_splitter(self, doc: Any) -> None:
@@ -245,12 +269,16 @@ class Lexicon:
         abbreviations = self._section(doc, "abbreviations", list, file)
         for i, item in enumerate(abbreviations):
             if not isinstance(item, str) or not item or item != item.lower():
-                raise VocabularyError("expected a lowercase abbreviation", file, f"$.abbreviations[{i}]")
+                raise VocabularyError(
+                    "expected a lowercase abbreviation", file, f"$.abbreviations[{i}]"
+                )
         self.abbreviations = frozenset(abbreviations)
 
     def _load_context(self, doc: Any) -> None:
         file = "context.json"
-        for w, tokens in self._phrases(self._section(doc, "references", list, file), file, "$.references"):
+        for w, tokens in self._phrases(
+            self._section(doc, "references", list, file), file, "$.references"
+        ):
             self._add(tokens, "ref", None, file, w)
 
     def _load_jurisdictions(self) -> None:
@@ -262,7 +290,11 @@ class Lexicon:
             if not tokens:
                 continue
             # All-capital short forms ("US", "EU") must be written so: "us" is a pronoun.
-            strict = form.replace(".", "").isupper() and len(form.replace(".", "")) <= 4 and "." not in form
+            strict = (
+                form.replace(".", "").isupper()
+                and len(form.replace(".", "")) <= 4
+                and "." not in form
+            )
             self.index.add(Entry(tokens, "jur", ((code,), kind, strict)))
             if tokens[0] == "the" and len(tokens) > 1:
                 self.index.add(Entry(tokens[1:], "jur", ((code,), kind, strict)))
@@ -273,7 +305,7 @@ class Lexicon:
                 self.index.add(Entry(tokens, "jur", (tuple(members), "group", strict)))
 
 
-def _read_dir(directory: Path | resources.abc.Traversable, label: str) -> dict[str, Any]:
+def _read_dir(directory: Any, label: str) -> dict[str, Any]:
     raw: dict[str, Any] = {}
     for name in FILES:
         path = directory / name
@@ -284,7 +316,9 @@ def _read_dir(directory: Path | resources.abc.Traversable, label: str) -> dict[s
         try:
             raw[name] = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise VocabularyError(f"invalid JSON: {exc.msg}", name, f"line {exc.lineno}, column {exc.colno}") from None
+            raise VocabularyError(
+                f"invalid JSON: {exc.msg}", name, f"line {exc.lineno}, column {exc.colno}"
+            ) from None
     return raw
 
 

@@ -23,6 +23,7 @@ from .tokens import Tokens, normalize, tokenize
 
 __all__ = [
     "DEFAULT_STAGES",
+    "MAX_SENTENCE_TOKENS",
     "Document",
     "Sentence",
     "Skipped",
@@ -35,6 +36,11 @@ __all__ = [
     "split_sentences",
     "tokenize_text",
 ]
+
+#: The longest run of tokens analysed as one sentence.
+MAX_SENTENCE_TOKENS = 300
+#: How many earlier events of the same type a candidate is compared with for merging.
+MERGE_WINDOW = 64
 
 _STAGE_ORDER = {"planned": 0, "announced": 1, "concluded": 2, "in-effect": 3, "ended": 4}
 
@@ -114,7 +120,13 @@ def split_sentences(doc: Document) -> None:
             and tokens.norm[line.hi - 1] not in (".", "!", "?", '"', "'", ")")
         )
         for p in parts:
-            doc.sentences.append(Sentence(p.start, p.end, p.lo, p.hi, heading))
+            # a run-on "sentence" (no punctuation in a long text) is cut into chunks, so
+            # that the per-sentence rules stay bounded and the whole run stays linear
+            for lo in range(p.lo, p.hi, MAX_SENTENCE_TOKENS):
+                hi = min(p.hi, lo + MAX_SENTENCE_TOKENS)
+                doc.sentences.append(
+                    Sentence(tokens.starts[lo], tokens.ends[hi - 1], lo, hi, heading)
+                )
 
 
 def find_mentions(doc: Document) -> None:
@@ -160,7 +172,9 @@ def find_candidates(doc: Document) -> None:
         found = doc.mentions[k]
         if any(m.category == "trig" for m in found):
             try:
-                times = find_times(doc.text, doc.tokens, s.lo, s.hi, doc.lexicon, doc.published, anchor)
+                times = find_times(
+                    doc.text, doc.tokens, s.lo, s.hi, doc.lexicon, doc.published, anchor
+                )
                 doc.candidates.extend(
                     sentence_candidates(
                         doc.text, doc.tokens, s.lo, s.hi, k, found, times, s.heading, doc.published
@@ -209,8 +223,12 @@ def merge_duplicates(doc: Document) -> None:
     """One event per occurrence: a retold event (same type, shared party, compatible date
     and stage) is merged into its first telling, at its latest stage."""
     kept: list[Candidate] = []
+    by_type: dict[str, list[Candidate]] = {}
     for c in doc.candidates:
-        for k in kept:
+        # only the latest events of a type are compared: retellings are close, and the
+        # bound keeps a megabyte of repeated text linear
+        recent = by_type.setdefault(c.type, [])
+        for k in recent[-MERGE_WINDOW:]:
             if _compatible(k, c):
                 if k.heading and not c.heading:
                     k.status, k.heading, k.parties = c.status, False, k.parties | c.parties
@@ -226,6 +244,7 @@ def merge_duplicates(doc: Document) -> None:
                 break
         else:
             kept.append(c)
+            recent.append(c)
     doc.candidates = kept
 
 
@@ -240,7 +259,9 @@ def build_events(doc: Document) -> None:
             "date": c.date,
             "instruments": sorted(c.instruments),
             "products": sorted(c.products),
-            "officials": sorted(c.officials, key=lambda o: (o.name, o.title or "", o.jurisdiction or "")),
+            "officials": sorted(
+                c.officials, key=lambda o: (o.name, o.title or "", o.jurisdiction or "")
+            ),
             "evidence": Evidence(doc.text[c.start : c.end], c.start, c.end),
             "confidence": round(c.confidence, 2),
         }

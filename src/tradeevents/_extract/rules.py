@@ -64,7 +64,26 @@ _PARTY_WINDOW = 12
 _AFTER = 8
 _SEGMENT_BREAKS = frozenset({";", ":"})
 _CLAUSE_BREAKS = frozenset({";", ":", ","})
-_NAME_STOP = frozenset({"said", "says", "and", "of", "the", "to", "on", "in", "at", "with", "was", "is", "has", "had", "will", "who"})
+_NAME_STOP = frozenset(
+    {
+        "said",
+        "says",
+        "and",
+        "of",
+        "the",
+        "to",
+        "on",
+        "in",
+        "at",
+        "with",
+        "was",
+        "is",
+        "has",
+        "had",
+        "will",
+        "who",
+    }
+)
 
 
 @attrs.define
@@ -104,7 +123,9 @@ def _rates(tokens: Tokens, lo: int, hi: int) -> set[Rate]:
     norm = tokens.norm
     out: set[Rate] = set()
     for i in range(lo + 1, hi):
-        if norm[i] in ("%", "percent", "per") and (norm[i] != "per" or (i + 1 < hi and norm[i + 1] == "cent")):
+        if norm[i] in ("%", "percent", "per") and (
+            norm[i] != "per" or (i + 1 < hi and norm[i + 1] == "cent")
+        ):
             num = norm[i - 1].replace(",", "")
             try:
                 value = float(num)
@@ -121,17 +142,25 @@ def _rates(tokens: Tokens, lo: int, hi: int) -> set[Rate]:
     return out
 
 
-def _officials(text: str, tokens: Tokens, mentions: list[Mention], hi: int, codes_before: dict[int, str]) -> set[Official]:
+def _officials(
+    text: str, tokens: Tokens, mentions: list[Mention], hi: int, codes_before: dict[int, str]
+) -> set[Official]:
     out: set[Official] = set()
     for m in mentions:
         if m.category != "title":
             continue
-        title, code = m.value
+        _, code = m.value
         if code is None:
             code = codes_before.get(m.lo)
         k = m.hi
         parts: list[str] = []
-        while k < hi and len(parts) < 4 and text[tokens.starts[k]].isupper() and tokens.norm[k] not in _NAME_STOP and tokens.norm[k][0].isalpha():
+        while (
+            k < hi
+            and len(parts) < 4
+            and text[tokens.starts[k]].isupper()
+            and tokens.norm[k] not in _NAME_STOP
+            and tokens.norm[k][0].isalpha()
+        ):
             parts.append(text[tokens.starts[k] : tokens.ends[k]])
             k += 1
         if parts:
@@ -173,7 +202,9 @@ def sentence_candidates(
     codes_before: dict[int, str] = {}
     for m in by_cat.get("jur", []):
         codes = m.value[0]
-        if m.value[1] == "group" and any(norm[k] in _FRAME_WORDS for k in range(max(lo, m.lo - 3), m.lo)):
+        if m.value[1] == "group" and any(
+            norm[k] in _FRAME_WORDS for k in range(max(lo, m.lo - 3), m.lo)
+        ):
             continue  # "under the USMCA", "at the G20 summit": the frame, not the parties
         places.append((m.lo, m.hi, codes))
         if len(codes) == 1:
@@ -265,7 +296,12 @@ def sentence_candidates(
                 dist += 4  # another clause may tell another act's date
             if dist < best_t:
                 best_t, date = dist, d
-        confidence = 0.45 + (0.2 if best is not None or verb_status else 0.0) + (0.15 if len(parties) >= 2 else 0.0) + (0.1 if date is not None else 0.0)
+        confidence = (
+            0.45
+            + (0.2 if best is not None or verb_status else 0.0)
+            + (0.15 if len(parties) >= 2 else 0.0)
+            + (0.1 if date is not None else 0.0)
+        )
         out.append(
             Candidate(
                 type=ev_type,
@@ -288,10 +324,14 @@ def sentence_candidates(
         )
     # one event per type and status in a sentence
     merged: list[Candidate] = []
-    for c in out:
-        for m2 in merged:
-            if m2.type == c.type and m2.status == c.status and (c.date is None or m2.date == c.date):
+    for cand in out:
+        for kept in merged:
+            if (
+                kept.type == cand.type
+                and kept.status == cand.status
+                and (cand.date is None or kept.date == cand.date)
+            ):
                 break
         else:
-            merged.append(c)
+            merged.append(cand)
     return merged

@@ -49,7 +49,9 @@ def lines(text: str, tokens: Tokens) -> Iterator[Span]:
     del pos
 
 
-def sentences(text: str, tokens: Tokens, line: Span, abbreviations: frozenset[str]) -> Iterator[Span]:
+def sentences(
+    text: str, tokens: Tokens, line: Span, abbreviations: frozenset[str]
+) -> Iterator[Span]:
     """The sentences of one line."""
     norm = tokens.norm
     lo = line.lo

@@ -29,7 +29,37 @@ from .tokens import Tokens
 
 __all__ = ["TimeEx", "find_times"]
 
-_PREPOSITIONS = frozenset({"in", "on", "since", "by", "until", "from", "of", "during", "through", "before", "after", "early", "late", "mid", "last", "next", "this", "to", "till", "effective", "starting", "beginning", "between", "and", "or", "-", ","})
+_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "on",
+        "since",
+        "by",
+        "until",
+        "from",
+        "of",
+        "during",
+        "through",
+        "before",
+        "after",
+        "early",
+        "late",
+        "mid",
+        "last",
+        "next",
+        "this",
+        "to",
+        "till",
+        "effective",
+        "starting",
+        "beginning",
+        "between",
+        "and",
+        "or",
+        "-",
+        ",",
+    }
+)
 
 
 class TimeEx(NamedTuple):
@@ -102,7 +132,6 @@ def find_times(
     """The temporal expressions of tokens ``[lo, hi)``, left to right."""
     norm = tokens.norm
     months = lexicon.months
-    weekdays = lexicon.weekdays
     out: list[TimeEx] = []
     i = lo
 
@@ -112,7 +141,11 @@ def find_times(
     while i < hi:
         t = norm[i]
         # -- month names ---------------------------------------------------------
-        if t in months and _is_cap(text, tokens, i) and (t != "may" or tok(i + 1).isdigit() or tok(i - 1) in _PREPOSITIONS):
+        if (
+            t in months
+            and _is_cap(text, tokens, i)
+            and (t != "may" or tok(i + 1).isdigit() or tok(i - 1) in _PREPOSITIONS)
+        ):
             month = months[t]
             j = i + 1
             if tok(j) == ".":
@@ -187,8 +220,11 @@ def find_times(
     return out
 
 
-def _year_part(norm: list[str], lo: int, i: int, year: int, lexicon: Lexicon) -> tuple[int, EventDate]:
+def _year_part(
+    norm: list[str], lo: int, i: int, year: int, lexicon: Lexicon
+) -> tuple[int, EventDate]:
     """``early 2022`` → Q1, ``the first half of 2024`` → H1, ``Q3 2023`` → Q3, else the year."""
+
     def at(k: int) -> str:
         return norm[k] if lo <= k < i else ""
 
@@ -206,12 +242,12 @@ def _year_part(norm: list[str], lo: int, i: int, year: int, lexicon: Lexicon) ->
         if at(i - 2) == "quarter":
             return i - 3, EventDate.of_quarter(year, n)
     k = i - 1
-    if prev == "-":
-        k = i - 2
-    elif prev == "of":
+    if prev == "-" or prev == "of":
         k = i - 2
     word = at(k)
-    if word in lexicon.year_parts and (prev != "of" or word in ("beginning", "start", "end", "middle")):
+    if word in lexicon.year_parts and (
+        prev != "of" or word in ("beginning", "start", "end", "middle")
+    ):
         part = lexicon.year_parts[word]
         if word in ("beginning", "start", "end", "middle") and prev != "of":
             return i, EventDate.of_year(year)
@@ -255,7 +291,9 @@ def _relative(
         return TimeEx(i, i + 1, past, future, None)
     if t in ("last", "next", "this", "past", "coming") and tok(i + 1) in ("year", "month", "week"):
         unit = tok(i + 1)
-        start = i - 1 if tok(i - 1) in lexicon.year_parts or tok(i - 1) in ("later", "earlier") else i
+        start = (
+            i - 1 if tok(i - 1) in lexicon.year_parts or tok(i - 1) in ("later", "earlier") else i
+        )
         if published is None or unit == "week":
             return TimeEx(start, i + 2, None, None, None)
         shift = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}[t]
@@ -273,22 +311,23 @@ def _relative(
         return TimeEx(start, i + 2, d, d, None)
     if t == "ago" and tok(i - 1) in _UNITS:
         count_tok = tok(i - 2)
-        n = lexicon.numbers.get(count_tok)
-        if n is None and count_tok.isdigit() and len(count_tok) <= 3:
-            n = int(count_tok)
-        if n is None:
+        found = lexicon.numbers.get(count_tok)
+        if found is None and count_tok.isdigit() and len(count_tok) <= 3:
+            found = int(count_tok)
+        if found is None:
             return None
+        n = found
         if published is None:
             return TimeEx(i - 2, i + 1, None, None, None)
         unit = tok(i - 1)
         if unit.startswith("year"):
-            d: EventDate | None = EventDate.of_year(published.year - n)
+            ago: EventDate | None = EventDate.of_year(published.year - n)
         elif unit.startswith("month"):
             when = published - relativedelta(months=n)
-            d = EventDate.of_month(when.year, when.month)
+            ago = EventDate.of_month(when.year, when.month)
         elif unit.startswith("week"):
-            d = None
+            ago = None
         else:
-            d = EventDate.from_date(published - dt.timedelta(days=n))
-        return TimeEx(i - 2, i + 1, d, d, None)
+            ago = EventDate.from_date(published - dt.timedelta(days=n))
+        return TimeEx(i - 2, i + 1, ago, ago, None)
     return None
