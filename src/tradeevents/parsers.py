@@ -31,7 +31,6 @@ run in worker processes and on distributed engines (:mod:`tradeevents.batch`).
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import os
 import re
 from collections.abc import Iterable
@@ -156,10 +155,12 @@ def plugins_disabled() -> bool:
     return value not in ("", "0", "false", "no", "off")
 
 
-@functools.cache
 def _entry_points() -> tuple[metadata.EntryPoint, ...]:
-    # read once per process: the metadata scan is the costly part of a lookup
     return tuple(metadata.entry_points(group=ENTRY_POINT_GROUP))
+
+
+#: The entry points of the group, read once per process (the metadata scan is the costly part).
+_discovered: tuple[metadata.EntryPoint, ...] | None = None
 
 
 def _distribution(ep: metadata.EntryPoint) -> str | None:
@@ -172,8 +173,11 @@ def _distribution(ep: metadata.EntryPoint) -> str | None:
 def _plugin_entry_points() -> dict[str, list[metadata.EntryPoint]]:
     if plugins_disabled():
         return {}
+    global _discovered
+    if _discovered is None:
+        _discovered = _entry_points()
     found: dict[str, list[metadata.EntryPoint]] = {}
-    for ep in _entry_points():
+    for ep in _discovered:
         if ep.name in _BUILTIN:
             continue  # a plugin cannot take a built-in name
         found.setdefault(ep.name, []).append(ep)
@@ -375,5 +379,6 @@ def extract(
 
 def _reset_plugins() -> None:
     """Forget the entry points seen and loaded (for tests that change what is installed)."""
-    _entry_points.cache_clear()
+    global _discovered
+    _discovered = None
     _loaded.clear()
