@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import pickle
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -104,13 +105,7 @@ def test_parser_by_name_or_object() -> None:
     ],
 )
 def test_bad_records(item: object, message: str) -> None:
-    with pytest.raises(
-        TypeError,
-        match=message.replace("(", r"\(")
-        .replace(")", r"\)")
-        .replace("[", r"\[")
-        .replace("]", r"\]"),
-    ):
+    with pytest.raises(TypeError, match=re.escape(message)):
         as_record(item)
 
 
