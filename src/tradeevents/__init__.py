@@ -1,4 +1,11 @@
-"""tradeevents: trade-policy news as typed, immutable events."""
+"""tradeevents: trade-policy news as typed, immutable events.
+
+The public surface: the event classes and value types, :func:`extract` (news
+text to events), the canonical text format's :func:`loads`/:func:`dumps`/
+:func:`load`/:func:`dump`, :func:`render` (events to news-style prose) and the
+errors. Serializers live in :mod:`tradeevents.formats`, strategies for tests in
+:mod:`tradeevents.testing`.
+"""
 
 from ._render import render
 from ._version import __version__
@@ -35,6 +42,7 @@ from .model import (
     TradeRemedy,
     Visit,
 )
+from .parsers import extract
 from .text import dump, dumps, load, loads
 
 __all__ = [
@@ -71,6 +79,7 @@ __all__ = [
     "__version__",
     "dump",
     "dumps",
+    "extract",
     "load",
     "loads",
     "render",
