@@ -188,20 +188,28 @@ def find_candidates(doc: Document) -> None:
                 anchor = year
 
 
+#: Types whose one side is often the only party: a law, a control or a probe of the acting side.
+_ONE_SIDED = frozenset({"legislation"})
+
+
 def resolve_context(doc: Document) -> None:
-    """Complete parties from the document's principal parties where a sentence leaves a side implicit."""
+    """Complete parties from the document's principal parties where a sentence leaves a side implicit.
+
+    A reference ("the two sides") or a sentence without jurisdictions takes the
+    principal parties; an event with one side takes the principal party it
+    lacks, except for types whose acting side often stands alone (laws,
+    export controls, investigations).
+    """
     focus = doc.focus
     for c in doc.candidates:
         if c.uses_context or not c.parties:
             c.parties |= set(focus[:6])
-        elif len(c.parties) == 1 and focus:
+        elif len(c.parties) == 1 and focus and c.type not in _ONE_SIDED:
             (only,) = c.parties
             if only in focus:
                 c.parties |= set(focus[:6])
             else:
                 c.parties.add(focus[0])
-        if not c.parties:
-            continue
 
 
 def _compatible(a: Candidate, b: Candidate) -> bool:
