@@ -249,7 +249,9 @@ def _date_phrase(date: EventDate | None, rng: _random.Random | None) -> str:
     return f" in {year}"
 
 
-def _measure_phrase(event: Event, rng: _random.Random | None) -> str:
+def _measure_phrase(event: Event) -> tuple[str, str]:
+    """The measure's noun phrase ("antidumping duties on steel imports") and its legal basis
+    (" under Section 232", or empty)."""
     noun = _MEASURE_NOUNS.get(event.type, "measures")
     adjectives = [_ADJECTIVES[i] for i in event.instruments if i in _ADJECTIVES]
     laws = [_INSTRUMENTS[i] for i in event.instruments if i in _INSTRUMENTS]
@@ -261,9 +263,8 @@ def _measure_phrase(event: Event, rng: _random.Random | None) -> str:
     phrase = " ".join([*adjectives, noun]) if adjectives else noun
     if event.products:
         phrase += f" on {_join(event.products)} imports"
-    if laws or others:
-        phrase += f" under {_join(laws + others)}"
-    return phrase
+    under = f" under {_join(laws + others)}" if laws or others else ""
+    return phrase, under
 
 
 def _sentence(event: Event, rng: _random.Random | None) -> str:
@@ -292,9 +293,10 @@ def _sentence(event: Event, rng: _random.Random | None) -> str:
         return _with_details(
             _pick(rng, _DOCUMENT[event.type][event.status]).format(**fields), event
         )
-    what = _measure_phrase(event, rng)
+    what, under = _measure_phrase(event)
     pattern = _pick(rng, _MEASURE.get(event.status, _MEASURE[Status.ANNOUNCED]))
-    from_b = f" from {_join(rest)}" if rest else ""
+    preposition = "against" if event.type in ("export-control", "sanction") else "from"
+    from_b = (f" {preposition} {_join(rest)}" if rest else "") + under
     text = pattern.format(
         a=a, what=what, What=what[:1].upper() + what[1:], from_b=from_b, when=when
     )

@@ -74,6 +74,15 @@ class PhraseIndex:
         return sum(len(v) for v in self._by_first.values())
 
 
+def _plural(word: str) -> str:
+    """The regular English plural of a lowercase noun ("soybean" -> "soybeans")."""
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es" if not word.endswith("s") else word
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
 class Lexicon:
     """The compiled vocabularies of one data directory."""
 
@@ -200,8 +209,15 @@ class Lexicon:
             where = f"$.products.{name}"
             if name != name.lower() or name != name.strip() or not name:
                 raise VocabularyError(f"{name!r} is not a lowercase product name", file, where)
-            for w, tokens in self._phrases(forms, file, where):
+            phrases = list(self._phrases(forms, file, where))
+            for w, tokens in phrases:
                 self._add(tokens, "prod", name, file, w)
+            # the name itself and the plural of each form are surface forms too
+            # ("soybean", "soybeans"), unless the file lists them already
+            for _, tokens in phrases + list(self._phrases([name], file, where)):
+                for variant in (tokens, (*tokens[:-1], _plural(tokens[-1]))):
+                    if ("prod", variant) not in self._seen:
+                        self._add(variant, "prod", name, file, f"{where} (derived)")
 
     def _load_officials(self, doc: Any) -> None:
         file = "officials.json"

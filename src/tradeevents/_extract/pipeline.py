@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from ..dates import EventDate
 from ..model import Event, Evidence, MeasureEvent, builtin_event_types
 from .boilerplate import classify_line
 from .lexicon import Lexicon
@@ -212,6 +213,35 @@ def resolve_context(doc: Document) -> None:
                 c.parties.add(focus[0])
 
 
+def _paragraph_of(doc: Document) -> list[int]:
+    """The index of the kept line (paragraph) holding each sentence."""
+    out: list[int] = []
+    k = 0
+    for sent in doc.sentences:
+        while k + 1 < len(doc.lines) and doc.lines[k].end <= sent.start:
+            k += 1
+        out.append(k)
+    return out
+
+
+def inherit_dates(doc: Document) -> None:
+    """Give an undated act told in the past the date of the act told just before it in
+    the same paragraph ("The EU on Monday adopted ... The package also bans ...")."""
+    if not doc.candidates:
+        return
+    paragraph = _paragraph_of(doc)
+    last: tuple[int, EventDate] | None = None
+    for c in doc.candidates:
+        para = paragraph[c.sentence] if c.sentence < len(paragraph) else -1
+        if c.date is not None:
+            if not c.heading and c.status != "planned":
+                last = (para, c.date)
+            continue
+        if c.heading or c.status == "planned" or last is None or last[0] != para:
+            continue
+        c.date = last[1]
+
+
 def _compatible(a: Candidate, b: Candidate) -> bool:
     if a.type != b.type or not (a.parties & b.parties):
         return False
@@ -288,6 +318,7 @@ DEFAULT_STAGES = (
     ("mentions", find_mentions),
     ("candidates", find_candidates),
     ("context", resolve_context),
+    ("dates", inherit_dates),
     ("merge", merge_duplicates),
     ("events", build_events),
 )

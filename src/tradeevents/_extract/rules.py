@@ -62,6 +62,8 @@ _FRAME_WORDS = frozenset({"under", "at", "during", "sidelines", "within", "via",
 _BEFORE = 7
 _PARTY_WINDOW = 12
 _AFTER = 12
+#: Words that introduce the targeted side of a measure later in its clause ("from Japan").
+_TARGET_WORDS = frozenset({"from", "against", "by", "and", "the"})
 _SEGMENT_BREAKS = frozenset({";", ":"})
 _CLAUSE_BREAKS = frozenset({";", ":", ","})
 _NAME_STOP = frozenset(
@@ -247,6 +249,13 @@ def sentence_candidates(
             dist = trig.lo - c.hi if c.hi <= trig.lo else c.lo - trig.hi + 1
             if dist < best_dist:
                 best, best_dist = c, dist
+        if best is None:
+            # a long subject ("Tariffs on ... imposed by China took effect"): the first
+            # cue after the trigger in the same clause governs it
+            for c in near(cues, trig.hi, seg_hi):
+                if (c.lo, c.hi) not in taken:
+                    best = c
+                    break
         cued = True
         if best is not None:
             status = str(best.value)
@@ -283,7 +292,9 @@ def sentence_candidates(
         win_hi = min(seg_hi, trig.hi + _PARTY_WINDOW)
         parties = set(subject)
         for a, b, codes in places:
-            if a >= win_lo and b <= win_hi:
+            if (a >= win_lo and b <= win_hi) or (
+                a >= trig.hi and b <= clause_hi and norm[a - 1] in _TARGET_WORDS
+            ):
                 parties.update(codes)
         # the date nearest the trigger
         date: EventDate | None = None
