@@ -34,6 +34,7 @@ __all__ = [
     "find_mentions",
     "merge_duplicates",
     "resolve_context",
+    "resolve_remedies",
     "split_sentences",
     "tokenize_text",
 ]
@@ -193,6 +194,40 @@ def find_candidates(doc: Document) -> None:
 _ONE_SIDED = frozenset({"legislation"})
 
 
+#: Investigation words that, in a text about a trade-remedy case, name that case.
+_CASE_WORDS = frozenset(
+    {
+        "case",
+        "cases",
+        "investigation",
+        "investigations",
+        "probe",
+        "probes",
+        "review",
+        "determination",
+        "determinations",
+        "petition",
+        "petitions",
+        "inquiry",
+    }
+)
+
+
+def resolve_remedies(doc: Document) -> None:
+    """In a text about antidumping, countervailing or safeguard cases, a "case",
+    "investigation" or "determination" without another legal basis is such a case."""
+    if not any(c.type == "trade-remedy" for c in doc.candidates):
+        return
+    norm = doc.tokens.norm
+    for c in doc.candidates:
+        if (
+            c.type == "investigation"
+            and norm[c.trigger] in _CASE_WORDS
+            and not c.instruments & {"section-232", "section-301"}
+        ):
+            c.type = "trade-remedy"
+
+
 def resolve_context(doc: Document) -> None:
     """Complete parties from the document's principal parties where a sentence leaves a side implicit.
 
@@ -317,6 +352,7 @@ DEFAULT_STAGES = (
     ("sentences", split_sentences),
     ("mentions", find_mentions),
     ("candidates", find_candidates),
+    ("remedies", resolve_remedies),
     ("context", resolve_context),
     ("dates", inherit_dates),
     ("merge", merge_duplicates),

@@ -111,6 +111,50 @@ class Candidate:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
+#: Legislation triggers that name the vehicle of a measure rather than a law-making act.
+_INSTRUMENT_NOUNS = frozenset(
+    {"rule", "rules", "regulation", "regulations", "decree", "executive", "directive", "order"}
+)
+#: Words before a date that make it a deadline rather than the date of the act.
+_DEADLINE_WORDS = frozenset({"until", "till", "through", "thru"})
+#: Past forms of common verbs that do not end in "-ed".
+_IRREGULAR_PAST = frozenset(
+    {
+        "began",
+        "held",
+        "took",
+        "made",
+        "set",
+        "cut",
+        "rose",
+        "fell",
+        "met",
+        "won",
+        "sought",
+        "struck",
+        "found",
+        "put",
+        "said",
+        "came",
+        "went",
+        "brought",
+        "told",
+        "gave",
+        "led",
+    }
+)
+
+
+def _told_in_past(norm: list[str], cues: list[Mention], at: int) -> bool:
+    """Whether a past-tense cue stands just before the date at token *at* ("announced in May")."""
+    for c in cues:
+        if c.hi <= at and at - c.hi <= 2:
+            word = norm[c.hi - 1]
+            if word.endswith("ed") or word in _IRREGULAR_PAST:
+                return True
+    return False
+
+
 def _segment(norm: list[str], lo: int, hi: int, at: int, breaks: frozenset[str]) -> tuple[int, int]:
     a = at
     while a > lo and norm[a - 1] not in breaks:
@@ -240,6 +284,13 @@ def sentence_candidates(
             continue
         if any(norm[k] == "under" for k in range(max(lo, trig.lo - 3), trig.lo)):
             continue  # "under the agreement": the frame of another act
+        if (
+            not heading
+            and trig.lo > lo
+            and text[tokens.starts[trig.lo]].isupper()
+            and any(norm[k] in _FRAME_WORDS for k in range(max(lo, trig.lo - 8), trig.lo))
+        ):
+            continue  # "under the United States-Mexico-Canada Agreement": a named frame
         # the governing cue: nearest in the window, not inside a trigger
         best: Mention | None = None
         best_dist = 1_000
@@ -300,7 +351,12 @@ def sentence_candidates(
         date: EventDate | None = None
         best_t = 1_000
         for t in times:
-            d = t.future if future or status == "planned" else t.past
+            if t.lo > lo and norm[t.lo - 1] in _DEADLINE_WORDS:
+                continue  # "until May 31", "through 2024": a deadline, not the act's date
+            forward = future or (status == "planned" and best is not None)
+            if forward and _told_in_past(norm, cues, t.lo):
+                forward = False  # "announced in May that it would ...": May is past
+            d = t.future if forward else t.past
             dist = trig.lo - t.hi if t.hi <= trig.lo else t.lo - trig.hi
             dist = abs(dist) + (2 if t.hi <= trig.lo else 0)
             if t.lo >= clause_hi or t.hi <= clause_lo:
@@ -333,6 +389,12 @@ def sentence_candidates(
                 confidence=min(confidence, 0.95),
             )
         )
+    # a rule, decree or order that only carries a measure of the same sentence is its
+    # basis, not an event of its own ("issued rules restricting exports")
+    if any(c.type in MEASURES for c in out):
+        out = [
+            c for c in out if not (c.type == "legislation" and norm[c.trigger] in _INSTRUMENT_NOUNS)
+        ]
     # one event per type and status in a sentence
     merged: list[Candidate] = []
     for cand in out:
