@@ -63,8 +63,8 @@ def test_a_copy_loads(vocab: Path) -> None:
         ),
         (
             "status.json",
-            lambda d: d["negations"].append("  "),
-            "status.json: $.negations[13]: empty phrase",
+            lambda d: d["negations"].insert(0, "  "),
+            "status.json: $.negations[0]: empty phrase",
         ),
         (
             "instruments.json",
