@@ -237,6 +237,24 @@ class Lexicon:
                 )
             tokens = self._phrase(item["title"], file, f"{where}.title")
             self._add(tokens, "title", (item["title"], code), file, where)
+        # well-known office holders stand for their jurisdiction ("Biden signed ...")
+        for i, item in enumerate(doc.get("people", [])):
+            where = f"$.people[{i}]"
+            if not isinstance(item, dict) or set(item) - {"names", "jurisdiction", "note"}:
+                raise VocabularyError(
+                    "expected an object with 'names' and 'jurisdiction'", file, where
+                )
+            code = item.get("jurisdiction")
+            if not isinstance(code, str) or not table.is_code(code):
+                raise VocabularyError(
+                    f"unknown jurisdiction code {code!r}", file, f"{where}.jurisdiction"
+                )
+            names = item.get("names")
+            if not isinstance(names, list) or not names:
+                raise VocabularyError("expected a non-empty list of names", file, f"{where}.names")
+            for k, name in enumerate(names):
+                tokens = self._phrase(name, file, f"{where}.names[{k}]")
+                self.index.add(Entry(tokens, "jur", ((code,), "person", False)))
 
     def _load_boilerplate(self, doc: Any) -> None:
         file = "boilerplate.json"

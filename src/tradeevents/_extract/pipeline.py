@@ -191,7 +191,7 @@ def find_candidates(doc: Document) -> None:
 
 
 #: Types whose one side is often the only party: a law, a control or a probe of the acting side.
-_ONE_SIDED = frozenset({"legislation"})
+_ONE_SIDED = frozenset({"legislation", "export-control", "investigation"})
 
 
 #: Investigation words that, in a text about a trade-remedy case, name that case.
