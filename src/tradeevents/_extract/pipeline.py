@@ -280,6 +280,8 @@ def inherit_dates(doc: Document) -> None:
 def _compatible(a: Candidate, b: Candidate) -> bool:
     if a.type != b.type or not (a.parties & b.parties):
         return False
+    if a.products and b.products and not (a.products & b.products):
+        return False  # the same kind of act on other goods is another act
     if a.heading or b.heading:
         # a headline retells the lead: same type and side, and no clash of dates
         return a.date is None or b.date is None or a.date.overlaps(b.date)

@@ -145,6 +145,42 @@ _IRREGULAR_PAST = frozenset(
 )
 
 
+#: Last words of trigger phrases that need a place right after them ("expected in").
+_PLACE_PREPOSITIONS = frozenset({"in", "to"})
+#: Words that open a relative clause after a noun ("tariffs it imposed", "duties that took effect").
+_RELATIVE_WORDS = frozenset({"it", "they", "that", "which", "he", "she", "we", "the"})
+
+
+def _place_at(places: list[tuple[int, int, tuple[str, ...]]], norm: list[str], at: int) -> bool:
+    if at < len(norm) and norm[at] == "the":
+        at += 1
+    return any(a == at for a, _, _ in places)
+
+
+def _relative_act(
+    norm: list[str],
+    cues: list[Mention],
+    times: list[TimeEx],
+    after: int,
+    clause_hi: int,
+    governing: Mention | None,
+) -> tuple[str, EventDate | None] | None:
+    """A past act told in a relative clause that starts within two tokens of *after*
+    and holds its own dated cue: ("it imposed in 2018") -> ("concluded", 2018)."""
+    for c in cues:
+        if c is governing or c.lo < after or c.lo - after > 3 or c.hi > clause_hi:
+            continue
+        word = norm[c.hi - 1]
+        if not (word.endswith("ed") or word in _IRREGULAR_PAST):
+            continue
+        if not (c.lo == after or any(norm[k] in _RELATIVE_WORDS for k in range(after, c.lo))):
+            continue
+        for t in times:
+            if c.hi <= t.lo <= c.hi + 2 and t.past is not None:
+                return str(c.value), t.past
+    return None
+
+
 def _told_in_past(norm: list[str], cues: list[Mention], at: int) -> bool:
     """Whether a past-tense cue stands just before the date at token *at* ("announced in May")."""
     for c in cues:
@@ -274,6 +310,8 @@ def sentence_candidates(
     remedy_marks = [m for m in by_cat.get("inst", []) if m.value in _REMEDY_INSTRUMENTS]
     for trig in triggers:
         ev_type, verb_status = trig.value
+        if norm[trig.hi - 1] in _PLACE_PREPOSITIONS and not _place_at(places, norm, trig.hi):
+            continue  # "expected in" is a visit only before a place: "expected in New Delhi"
         if ev_type in _REMEDY_TYPES and near(remedy_marks, trig.lo - 5, trig.hi + 3):
             ev_type = "trade-remedy"
         seg_lo, seg_hi = _segment(norm, lo, hi, trig.lo, _SEGMENT_BREAKS)
@@ -389,6 +427,17 @@ def sentence_candidates(
                 confidence=min(confidence, 0.95),
             )
         )
+        # "the retaliatory tariffs it imposed in 2018": an earlier act of the same measure,
+        # told in a relative clause right after the trigger, is an event of its own
+        earlier = _relative_act(norm, cues, times, trig.hi, clause_hi, best)
+        if earlier is not None:
+            rel_status, rel_date = earlier
+            if rel_status == "concluded" and ev_type in _IMPOSED_WHEN_CONCLUDED:
+                rel_status = "in-effect"
+            if (rel_status, rel_date) != (status, date):
+                out.append(
+                    attrs.evolve(out[-1], status=rel_status, date=rel_date, parties=set(parties))
+                )
     # a rule, decree or order that only carries a measure of the same sentence is its
     # basis, not an event of its own ("issued rules restricting exports")
     if any(c.type in MEASURES for c in out):
