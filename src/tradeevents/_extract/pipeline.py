@@ -213,13 +213,27 @@ _CASE_WORDS = frozenset(
 )
 
 
+_REMEDY_KINDS = frozenset({"antidumping", "countervailing", "safeguard", "section-201"})
+
+
 def resolve_remedies(doc: Document) -> None:
     """In a text about antidumping, countervailing or safeguard cases, a "case",
     "investigation" or "determination" without another legal basis is such a case."""
-    if not any(c.type == "trade-remedy" for c in doc.candidates):
+    remedies = sum(c.type == "trade-remedy" for c in doc.candidates)
+    if not remedies:
         return
     norm = doc.tokens.norm
+    tariffs = sum(c.type == "tariff" for c in doc.candidates)
     for c in doc.candidates:
+        if (
+            remedies > tariffs
+            and c.type == "tariff"
+            and norm[c.trigger] in ("duty", "duties")
+            and not c.instruments - _REMEDY_KINDS
+        ):
+            # "the duties had been in place since 2021": in a text about a remedy
+            # case, plain duties are that case's duties
+            c.type = "trade-remedy"
         if (
             c.type == "investigation"
             and norm[c.trigger] in _CASE_WORDS

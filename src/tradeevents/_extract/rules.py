@@ -164,6 +164,8 @@ def _relative_act(
     after: int,
     clause_hi: int,
     governing: Mention | None,
+    *,
+    dated: bool = True,
 ) -> tuple[str, EventDate | None] | None:
     """A past act told in a relative clause that starts within two tokens of *after*
     and holds its own dated cue: ("it imposed in 2018") -> ("concluded", 2018)."""
@@ -178,7 +180,41 @@ def _relative_act(
         for t in times:
             if c.hi <= t.lo <= c.hi + 2 and t.past is not None:
                 return str(c.value), t.past
+        if not dated:
+            return str(c.value), None
     return None
+
+
+_SUBORDINATORS = frozenset({"when", "once", "after", "before", "until", "unless", "if"})
+_REPORTING = frozenset(
+    {"announced", "said", "says", "announces", "stated", "confirmed", "unveiled"}
+)
+
+
+def _subordinate(norm: list[str], cue: Mention, trigger: int, floor: int) -> bool:
+    """Whether *cue* is the verb of a subordinate clause ("when the deal takes effect")
+    that does not hold the trigger."""
+    for k in range(max(floor, cue.lo - 4), cue.lo):
+        if norm[k] in _SUBORDINATORS and not (k <= trigger < cue.lo):
+            return True
+    return False
+
+
+def _reported_will(
+    norm: list[str],
+    hedges: list[Mention],
+    futures: list[Mention],
+    cues: list[Mention],
+    floor: int,
+    trigger: int,
+) -> bool:
+    """Whether the trigger follows "<reporting verb> ... would/will" (reported intent),
+    rather than a hedge of expectation ("expected to", "may")."""
+    modals = [m for m in hedges + futures if floor <= m.lo < trigger and trigger - m.lo <= 6]
+    if not modals or any(norm[m.lo] not in ("would", "will") for m in modals):
+        return False
+    first = min(m.lo for m in modals)
+    return any(norm[k] in _REPORTING for k in range(max(floor, first - 8), first))
 
 
 def _told_in_past(norm: list[str], cues: list[Mention], at: int) -> bool:
@@ -320,8 +356,11 @@ def sentence_candidates(
         clause_lo, clause_hi = _segment(norm, lo, hi, trig.lo, _CLAUSE_BREAKS)
         if near(conds, clause_lo, trig.lo):
             continue
-        if any(norm[k] == "under" for k in range(max(lo, trig.lo - 3), trig.lo)):
-            continue  # "under the agreement": the frame of another act
+        if any(norm[k] == "under" for k in range(max(lo, trig.lo - 3), trig.lo)) and (
+            _relative_act(norm, cues, times, trig.hi, clause_hi, None, dated=False) is None
+        ):
+            continue  # "under the agreement": the frame of another act, unless a relative
+            # clause tells the frame's own act ("under an arrangement they reached in May")
         if (
             not heading
             and trig.lo > lo
@@ -335,10 +374,12 @@ def sentence_candidates(
         for c in near(cues, max(seg_lo, trig.lo - _BEFORE), min(seg_hi, trig.hi + _AFTER)):
             if (c.lo, c.hi) in taken or (c.lo < trig.hi and c.hi > trig.lo):
                 continue
+            if _subordinate(norm, c, trig.lo, seg_lo):
+                continue  # "... will be halved when the deal takes effect": another act's verb
             dist = trig.lo - c.hi if c.hi <= trig.lo else c.lo - trig.hi + 1
             if dist < best_dist:
                 best, best_dist = c, dist
-        if best is None:
+        if best is None and verb_status is None:
             # a long subject ("Tariffs on ... imposed by China took effect"): the first
             # cue after the trigger in the same clause governs it
             for c in near(cues, trig.hi, seg_hi):
@@ -374,6 +415,14 @@ def sentence_candidates(
                 status = "announced"
             else:
                 status = "planned"
+        if (
+            status == "planned"
+            and ev_type in MEASURES
+            and _reported_will(norm, hedges, futures, cues, seg_lo, trig.lo)
+        ):
+            # "announced in May that it would quadruple the tariff": a measure announced
+            # to take effect later is announced
+            status = "announced"
         if status == "concluded" and ev_type in _IMPOSED_WHEN_CONCLUDED:
             status = "in-effect"
         # parties: the sentence's subject and the jurisdictions near the trigger
