@@ -344,8 +344,17 @@ def sentence_candidates(
     out: list[Candidate] = []
     taken: set[tuple[int, int]] = {(t.lo, t.hi) for t in triggers}
     remedy_marks = [m for m in by_cat.get("inst", []) if m.value in _REMEDY_INSTRUMENTS]
+    inst_spans = [(m.lo, m.hi, m.value) for m in by_cat.get("inst", [])]
     for trig in triggers:
         ev_type, verb_status = trig.value
+        if any(
+            a <= trig.lo and trig.hi <= b and (a, b) != (trig.lo, trig.hi) for a, b, _ in inst_spans
+        ):
+            continue  # "the Uyghur Forced Labor Prevention Act": a named instrument, not an act
+        if ev_type == "export-control" and any(
+            v == "uflpa" and trig.lo - 8 <= a < trig.lo for a, _, v in inst_spans
+        ):
+            ev_type = "import-restriction"  # the UFLPA Entity List bars imports
         if norm[trig.hi - 1] in _PLACE_PREPOSITIONS and not _place_at(places, norm, trig.hi):
             continue  # "expected in" is a visit only before a place: "expected in New Delhi"
         if ev_type in _REMEDY_TYPES and near(remedy_marks, trig.lo - 5, trig.hi + 3):
@@ -380,12 +389,18 @@ def sentence_candidates(
             if dist < best_dist:
                 best, best_dist = c, dist
         if best is None and verb_status is None:
-            # a long subject ("Tariffs on ... imposed by China took effect"): the first
-            # cue after the trigger in the same clause governs it
-            for c in near(cues, trig.hi, seg_hi):
-                if (c.lo, c.hi) not in taken:
-                    best = c
-                    break
+            # a long subject ("Tariffs on ... imposed by China took effect") or a long
+            # object ("added two companies to the ... Entity List"): the nearest cue of
+            # the clause governs it
+            far = [
+                c
+                for c in near(cues, trig.hi, seg_hi)
+                if (c.lo, c.hi) not in taken
+                and (c.lo >= trig.hi or c.hi <= trig.lo)
+                and not _subordinate(norm, c, trig.lo, seg_lo)
+            ]
+            if far:
+                best = min(far, key=lambda c: abs(c.lo - trig.lo))
         cued = True
         if best is not None:
             status = str(best.value)
