@@ -185,6 +185,28 @@ def _relative_act(
     return None
 
 
+#: Verbs of tariff reduction: a deal's future cuts are planned steps.
+_REDUCTIONS = frozenset(
+    {
+        "cut",
+        "cuts",
+        "reduce",
+        "reduces",
+        "lower",
+        "lowers",
+        "eliminate",
+        "eliminates",
+        "halve",
+        "halved",
+        "fall",
+        "falls",
+        "phase",
+        "remove",
+        "removes",
+        "scrap",
+        "scraps",
+    }
+)
 _SUBORDINATORS = frozenset({"when", "once", "after", "before", "until", "unless", "if"})
 _REPORTING = frozenset(
     {"announced", "said", "says", "announces", "stated", "confirmed", "unveiled"}
@@ -427,7 +449,10 @@ def sentence_candidates(
         elif any(near(futures, a, b) for a, b in modal_spans):
             future = True
             if ev_type in MEASURES and status in ("announced", "in-effect", "ended"):
-                status = "announced"
+                # a measure announced to take effect later is announced; but cuts a
+                # deal sets for later ("Japan will cut tariffs on beef") are planned
+                reduction = best is not None and norm[best.lo] in _REDUCTIONS
+                status = "planned" if reduction and ev_type == "tariff" else "announced"
             else:
                 status = "planned"
         if (
