@@ -239,10 +239,18 @@ def _reported_will(
     return any(norm[k] in _REPORTING for k in range(max(floor, first - 8), first))
 
 
-def _told_in_past(norm: list[str], cues: list[Mention], at: int) -> bool:
-    """Whether a past-tense cue stands just before the date at token *at* ("announced in May")."""
+def _own_verbs(a: Candidate, b: Candidate) -> bool:
+    """Whether two triggers of one sentence are governed by verbs of their own
+    ("the U.S. tariff fell ..., and China's tariff dropped ..."): two acts."""
+    ca, cb = a.extra.get("cue"), b.extra.get("cue")
+    return ca is not None and cb is not None and ca != cb
+
+
+def _told_in_past(norm: list[str], cues: list[Mention], at: int, end: int | None = None) -> bool:
+    """Whether a past-tense cue stands just before the date at tokens ``[at, end)``
+    ("announced in May") or right after it ("on May 8 opened")."""
     for c in cues:
-        if c.hi <= at and at - c.hi <= 2:
+        if (c.hi <= at and at - c.hi <= 2) or (end is not None and end <= c.lo <= end + 1):
             word = norm[c.hi - 1]
             if word.endswith("ed") or word in _IRREGULAR_PAST:
                 return True
@@ -377,7 +385,11 @@ def sentence_candidates(
             v == "uflpa" and trig.lo - 8 <= a < trig.lo for a, _, v in inst_spans
         ):
             ev_type = "import-restriction"  # the UFLPA Entity List bars imports
-        if norm[trig.hi - 1] in _PLACE_PREPOSITIONS and not _place_at(places, norm, trig.hi):
+        if (
+            ev_type == "visit"
+            and norm[trig.hi - 1] in _PLACE_PREPOSITIONS
+            and not _place_at(places, norm, trig.hi)
+        ):
             continue  # "expected in" is a visit only before a place: "expected in New Delhi"
         if ev_type in _REMEDY_TYPES and near(remedy_marks, trig.lo - 5, trig.hi + 3):
             ev_type = "trade-remedy"
@@ -424,6 +436,8 @@ def sentence_candidates(
             if far:
                 best = min(far, key=lambda c: abs(c.lo - trig.lo))
         cued = True
+        if best is not None and verb_status is not None and best.lo > trig.hi:
+            best = None  # a verb trigger tells its own phase ("agreed to roll back")
         if best is not None:
             status = str(best.value)
             anchor = min(best.lo, trig.lo)
@@ -433,6 +447,8 @@ def sentence_candidates(
             status = verb_status
             anchor = trig.lo
         elif heading:
+            if not places:
+                continue  # a section label ("Export controls"), not a headline
             status = DEFAULT_STATUS[ev_type]
             anchor = trig.lo
             cued = False
@@ -481,7 +497,7 @@ def sentence_candidates(
             if t.lo > lo and norm[t.lo - 1] in _DEADLINE_WORDS:
                 continue  # "until May 31", "through 2024": a deadline, not the act's date
             forward = future or (status == "planned" and best is not None)
-            if forward and _told_in_past(norm, cues, t.lo):
+            if forward and _told_in_past(norm, cues, t.lo, t.hi):
                 forward = False  # "announced in May that it would ...": May is past
             d = t.future if forward else t.past
             dist = trig.lo - t.hi if t.hi <= trig.lo else t.lo - trig.hi
@@ -516,6 +532,7 @@ def sentence_candidates(
                 confidence=min(confidence, 0.95),
             )
         )
+        out[-1].extra["cue"] = None if best is None else best.lo
         # "the retaliatory tariffs it imposed in 2018": an earlier act of the same measure,
         # told in a relative clause right after the trigger, is an event of its own
         earlier = _relative_act(norm, cues, times, trig.hi, clause_hi, best)
@@ -541,6 +558,7 @@ def sentence_candidates(
                 kept.type == cand.type
                 and kept.status == cand.status
                 and (cand.date is None or kept.date == cand.date)
+                and not _own_verbs(kept, cand)
             ):
                 break
         else:
