@@ -252,7 +252,9 @@ def resolve_context(doc: Document) -> None:
     """
     focus = doc.focus
     for c in doc.candidates:
-        if c.uses_context or not c.parties:
+        if not c.parties and c.type in _ONE_SIDED and not c.uses_context:
+            c.parties |= set(focus[:1])  # a law, control or probe of the text's main actor
+        elif c.uses_context or not c.parties:
             c.parties |= set(focus[:6])
         elif len(c.parties) == 1 and focus and c.type not in _ONE_SIDED:
             (only,) = c.parties
