@@ -239,6 +239,12 @@ def _reported_will(
     return any(norm[k] in _REPORTING for k in range(max(floor, first - 8), first))
 
 
+def _listed(norm: list[str], end: int, at: int) -> bool:
+    """Whether only list separators stand between tokens *end* and *at*
+    ("Austria, India, Italy and Spain")."""
+    return all(norm[k] in (",", "and", "or", "the") for k in range(end, at))
+
+
 def _own_verbs(a: Candidate, b: Candidate) -> bool:
     """Whether two triggers of one sentence are governed by verbs of their own
     ("the U.S. tariff fell ..., and China's tariff dropped ..."): two acts."""
@@ -485,11 +491,15 @@ def sentence_candidates(
         win_lo = max(seg_lo, min(anchor, trig.lo) - _PARTY_WINDOW)
         win_hi = min(seg_hi, trig.hi + _PARTY_WINDOW)
         parties = set(subject)
-        for a, b, codes in places:
-            if (a >= win_lo and b <= win_hi) or (
-                a >= trig.hi and b <= clause_hi and norm[a - 1] in _TARGET_WORDS
+        last_in = -10
+        for a, b, codes in sorted(places):
+            if (
+                (a >= win_lo and b <= win_hi)
+                or (a >= trig.hi and b <= clause_hi and norm[a - 1] in _TARGET_WORDS)
+                or (a >= trig.hi and 0 < a - last_in <= 2 and _listed(norm, last_in, a))
             ):
                 parties.update(codes)
+                last_in = b
         # the date nearest the trigger
         date: EventDate | None = None
         best_t = 1_000
