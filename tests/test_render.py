@@ -36,7 +36,8 @@ STATUSES = {
     "visit": ("planned", "concluded"),
     "investigation": ("planned", "announced", "concluded", "ended"),
 }
-PUBLISHED = dt.date(2024, 6, 1)
+#: After every drawn date, so that what the text tells as done is done by then.
+PUBLISHED = dt.date(2036, 1, 1)
 
 
 def scored(event: te.Event) -> tuple[object, ...]:

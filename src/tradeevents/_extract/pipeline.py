@@ -19,7 +19,7 @@ from .lexicon import Lexicon
 from .mentions import Mention, scan
 from .rules import MEASURES, Candidate, sentence_candidates
 from .splitter import Span, lines, sentences
-from .timex import find_times
+from .timex import TimeEx, find_times
 from .tokens import Tokens, normalize, tokenize
 
 __all__ = [
@@ -167,6 +167,22 @@ def _year_tokens(tokens: Tokens, lo: int, hi: int) -> int | None:
     return last
 
 
+_ANAPHORS = (("that", "date"), ("same", "date"), ("that", "day"), ("same", "day"))
+
+
+def _has_anaphor(norm: list[str], lo: int, hi: int) -> bool:
+    return any((norm[i], norm[i + 1]) in _ANAPHORS for i in range(lo, hi - 1))
+
+
+def _same_date(norm: list[str], lo: int, hi: int, last: TimeEx) -> list[TimeEx]:
+    """ "On that date", "on the same day": the date the text told last, at this position."""
+    out = []
+    for i in range(lo, hi - 1):
+        if (norm[i], norm[i + 1]) in _ANAPHORS:
+            out.append(TimeEx(i, i + 2, last.past, last.future, last.explicit_year))
+    return out
+
+
 def find_candidates(doc: Document) -> None:
     """Apply the rules to every sentence holding a trigger."""
     anchor: int | None = None
@@ -177,6 +193,19 @@ def find_candidates(doc: Document) -> None:
                 times = find_times(
                     doc.text, doc.tokens, s.lo, s.hi, doc.lexicon, doc.published, anchor
                 )
+                if k > 0 and _has_anaphor(doc.tokens.norm, s.lo, s.hi):
+                    before = doc.sentences[k - 1]
+                    told = find_times(
+                        doc.text,
+                        doc.tokens,
+                        before.lo,
+                        before.hi,
+                        doc.lexicon,
+                        doc.published,
+                        anchor,
+                    )
+                    if told:
+                        times += _same_date(doc.tokens.norm, s.lo, s.hi, told[-1])
                 doc.candidates.extend(
                     sentence_candidates(
                         doc.text, doc.tokens, s.lo, s.hi, k, found, times, s.heading, doc.published

@@ -516,6 +516,13 @@ def sentence_candidates(
                 dist += 4  # another clause may tell another act's date
             if dist < best_t:
                 best_t, date = dist, d
+        if published is not None and date is not None and date.first > published:
+            # told in the present ("the rate rises to 100% on Sept. 27") but dated after
+            # publication: not yet done
+            if status == "in-effect" and ev_type in MEASURES:
+                status = "announced"  # a measure announced to take effect later
+            elif status in ("concluded", "ended", "in-effect"):
+                status = "planned"  # a step that is only expected
         confidence = (
             0.45
             + (0.2 if best is not None or verb_status else 0.0)
