@@ -205,6 +205,10 @@ _REDUCTIONS = frozenset(
         "removes",
         "scrap",
         "scraps",
+        "reduced",
+        "lowered",
+        "eliminated",
+        "removed",
     }
 )
 _SUBORDINATORS = frozenset({"when", "once", "after", "before", "until", "unless", "if"})
@@ -442,7 +446,7 @@ def sentence_candidates(
             if far:
                 best = min(far, key=lambda c: abs(c.lo - trig.lo))
         cued = True
-        if best is not None and verb_status is not None and best.lo > trig.hi:
+        if best is not None and verb_status is not None and best.lo >= trig.hi:
             best = None  # a verb trigger tells its own phase ("agreed to roll back")
         if best is not None:
             status = str(best.value)
@@ -477,6 +481,13 @@ def sentence_candidates(
                 status = "planned" if reduction and ev_type == "tariff" else "announced"
             else:
                 status = "planned"
+        if (
+            best is not None
+            and status != "planned"
+            and any(norm[k] == "when" for k in range(max(seg_lo, trig.lo - 3), trig.lo))
+            and best.lo >= trig.hi
+        ):
+            status = "planned"  # "when the deal takes effect": a step still to come
         if (
             status == "planned"
             and ev_type in MEASURES
