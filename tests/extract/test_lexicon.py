@@ -62,6 +62,26 @@ def test_a_copy_loads(vocab: Path) -> None:
             "status.json: $.cues.maybe: unknown status 'maybe'",
         ),
         (
+            "grammar.json",
+            lambda d: d["reductions"].insert(0, "Cut"),
+            "grammar.json: $.reductions[0]: expected a lowercase word, got 'Cut'",
+        ),
+        (
+            "grammar.json",
+            lambda d: d["default_status"].__setitem__("visit", "done"),
+            "grammar.json: $.default_status.visit: unknown status 'done'",
+        ),
+        (
+            "grammar.json",
+            lambda d: d["default_status"].pop("visit"),
+            "grammar.json: $.default_status: no default status for visit",
+        ),
+        (
+            "grammar.json",
+            lambda d: d.__setitem__("adverbs", []),
+            "grammar.json: $: unknown key 'adverbs'",
+        ),
+        (
             "status.json",
             lambda d: d["negations"].insert(0, "  "),
             "status.json: $.negations[0]: empty phrase",

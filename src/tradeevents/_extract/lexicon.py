@@ -16,13 +16,16 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import attrs
+
 from ..errors import VocabularyError
-from ..model import Status, builtin_event_types
+from ..model import EventType, Status, builtin_event_types
 from .tokens import tokenize_phrase
 
 __all__ = [
     "FILES",
     "Entry",
+    "Grammar",
     "Lexicon",
     "PhraseIndex",
     "default_lexicon",
@@ -40,6 +43,7 @@ FILES = (
     "dates.json",
     "splitter.json",
     "context.json",
+    "grammar.json",
 )
 
 _SLUG_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
@@ -83,6 +87,53 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
+#: The word sets of grammar.json, each a set of lowercase tokens.
+GRAMMAR_SETS = (
+    "reductions",
+    "reporting_verbs",
+    "irregular_past",
+    "deadline_words",
+    "subordinators",
+    "relative_words",
+    "rule_vehicles",
+    "frame_words",
+    "target_words",
+    "place_prepositions",
+    "remedy_instruments",
+    "remedy_types",
+    "imposed_when_concluded",
+    "name_stops",
+    "one_sided_types",
+    "case_words",
+    "remedy_kinds",
+)
+
+
+@attrs.frozen
+class Grammar:
+    """Closed-class words and per-type rules read by the extraction rules (grammar.json)."""
+
+    reductions: frozenset[str]
+    reporting_verbs: frozenset[str]
+    irregular_past: frozenset[str]
+    deadline_words: frozenset[str]
+    subordinators: frozenset[str]
+    relative_words: frozenset[str]
+    rule_vehicles: frozenset[str]
+    frame_words: frozenset[str]
+    target_words: frozenset[str]
+    place_prepositions: frozenset[str]
+    remedy_instruments: frozenset[str]
+    remedy_types: frozenset[str]
+    imposed_when_concluded: frozenset[str]
+    name_stops: frozenset[str]
+    one_sided_types: frozenset[str]
+    case_words: frozenset[str]
+    remedy_kinds: frozenset[str]
+    same_date: frozenset[tuple[str, ...]]
+    default_status: Mapping[str, str]
+
+
 class Lexicon:
     """The compiled vocabularies of one data directory."""
 
@@ -100,6 +151,7 @@ class Lexicon:
         self._load_dates(raw["dates.json"])
         self._load_splitter(raw["splitter.json"])
         self._load_context(raw["context.json"])
+        self.grammar = self._load_grammar(raw["grammar.json"])
         self._load_jurisdictions()
 
     # -- helpers ---------------------------------------------------------------
@@ -255,6 +307,43 @@ class Lexicon:
             for k, name in enumerate(names):
                 tokens = self._phrase(name, file, f"{where}.names[{k}]")
                 self.index.add(Entry(tokens, "jur", ((code,), "person", False)))
+
+    def _load_grammar(self, doc: Any) -> Grammar:
+        file = "grammar.json"
+        self._section(doc, "default_status", dict, file)
+        known = {*GRAMMAR_SETS, "same_date", "default_status", "version", "note"}
+        for key in doc:
+            if key not in known:
+                raise VocabularyError(f"unknown key {key!r}", file, "$")
+        sets: dict[str, frozenset[str]] = {}
+        for name in GRAMMAR_SETS:
+            words = self._section(doc, name, list, file)
+            out = set()
+            for i, word in enumerate(words):
+                where = f"$.{name}[{i}]"
+                if not isinstance(word, str) or not word or word != word.strip().lower():
+                    raise VocabularyError(f"expected a lowercase word, got {word!r}", file, where)
+                out.add(word)
+            sets[name] = frozenset(out)
+        same_date = frozenset(
+            self._phrase(p, file, f"$.same_date[{i}]")
+            for i, p in enumerate(self._section(doc, "same_date", list, file))
+        )
+        types = {t.value for t in EventType}
+        default_status: dict[str, str] = {}
+        for tag, status in doc["default_status"].items():
+            where = f"$.default_status.{tag}"
+            if tag not in types:
+                raise VocabularyError(f"unknown event type {tag!r}", file, where)
+            if status not in _STATUSES:
+                raise VocabularyError(f"unknown status {status!r}", file, where)
+            default_status[tag] = status
+        missing = types - set(default_status)
+        if missing:
+            raise VocabularyError(
+                f"no default status for {', '.join(sorted(missing))}", file, "$.default_status"
+            )
+        return Grammar(**sets, same_date=same_date, default_status=default_status)
 
     def _load_boilerplate(self, doc: Any) -> None:
         file = "boilerplate.json"

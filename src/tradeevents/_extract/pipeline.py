@@ -167,18 +167,17 @@ def _year_tokens(tokens: Tokens, lo: int, hi: int) -> int | None:
     return last
 
 
-_ANAPHORS = (("that", "date"), ("same", "date"), ("that", "day"), ("same", "day"))
+def _has_anaphor(same: frozenset[tuple[str, ...]], norm: list[str], lo: int, hi: int) -> bool:
+    return any((norm[i], norm[i + 1]) in same for i in range(lo, hi - 1))
 
 
-def _has_anaphor(norm: list[str], lo: int, hi: int) -> bool:
-    return any((norm[i], norm[i + 1]) in _ANAPHORS for i in range(lo, hi - 1))
-
-
-def _same_date(norm: list[str], lo: int, hi: int, last: TimeEx) -> list[TimeEx]:
+def _same_date(
+    same: frozenset[tuple[str, ...]], norm: list[str], lo: int, hi: int, last: TimeEx
+) -> list[TimeEx]:
     """ "On that date", "on the same day": the date the text told last, at this position."""
     out = []
     for i in range(lo, hi - 1):
-        if (norm[i], norm[i + 1]) in _ANAPHORS:
+        if (norm[i], norm[i + 1]) in same:
             out.append(TimeEx(i, i + 2, last.past, last.future, last.explicit_year))
     return out
 
@@ -186,6 +185,7 @@ def _same_date(norm: list[str], lo: int, hi: int, last: TimeEx) -> list[TimeEx]:
 def find_candidates(doc: Document) -> None:
     """Apply the rules to every sentence holding a trigger."""
     anchor: int | None = None
+    same = doc.lexicon.grammar.same_date
     for k, s in enumerate(doc.sentences):
         found = doc.mentions[k]
         if any(m.category == "trig" for m in found):
@@ -193,7 +193,7 @@ def find_candidates(doc: Document) -> None:
                 times = find_times(
                     doc.text, doc.tokens, s.lo, s.hi, doc.lexicon, doc.published, anchor
                 )
-                if k > 0 and _has_anaphor(doc.tokens.norm, s.lo, s.hi):
+                if k > 0 and _has_anaphor(same, doc.tokens.norm, s.lo, s.hi):
                     before = doc.sentences[k - 1]
                     told = find_times(
                         doc.text,
@@ -205,10 +205,19 @@ def find_candidates(doc: Document) -> None:
                         anchor,
                     )
                     if told:
-                        times += _same_date(doc.tokens.norm, s.lo, s.hi, told[-1])
+                        times += _same_date(same, doc.tokens.norm, s.lo, s.hi, told[-1])
                 doc.candidates.extend(
                     sentence_candidates(
-                        doc.text, doc.tokens, s.lo, s.hi, k, found, times, s.heading, doc.published
+                        doc.text,
+                        doc.tokens,
+                        s.lo,
+                        s.hi,
+                        k,
+                        found,
+                        times,
+                        s.heading,
+                        doc.published,
+                        doc.lexicon.grammar,
                     )
                 )
             except (ValueError, ArithmeticError, IndexError, KeyError, OverflowError) as exc:
@@ -219,35 +228,10 @@ def find_candidates(doc: Document) -> None:
                 anchor = year
 
 
-#: Types whose one side is often the only party: a law, a control or a probe of the acting side.
-_ONE_SIDED = frozenset({"legislation", "export-control", "investigation"})
-
-
-#: Investigation words that, in a text about a trade-remedy case, name that case.
-_CASE_WORDS = frozenset(
-    {
-        "case",
-        "cases",
-        "investigation",
-        "investigations",
-        "probe",
-        "probes",
-        "review",
-        "determination",
-        "determinations",
-        "petition",
-        "petitions",
-        "inquiry",
-    }
-)
-
-
-_REMEDY_KINDS = frozenset({"antidumping", "countervailing", "safeguard", "section-201"})
-
-
 def resolve_remedies(doc: Document) -> None:
     """In a text about antidumping, countervailing or safeguard cases, a "case",
     "investigation" or "determination" without another legal basis is such a case."""
+    g = doc.lexicon.grammar
     remedies = sum(c.type == "trade-remedy" for c in doc.candidates)
     if not remedies:
         return
@@ -258,14 +242,14 @@ def resolve_remedies(doc: Document) -> None:
             remedies > tariffs
             and c.type == "tariff"
             and norm[c.trigger] in ("duty", "duties")
-            and not c.instruments - _REMEDY_KINDS
+            and not c.instruments - g.remedy_kinds
         ):
             # "the duties had been in place since 2021": in a text about a remedy
             # case, plain duties are that case's duties
             c.type = "trade-remedy"
         if (
             c.type == "investigation"
-            and norm[c.trigger] in _CASE_WORDS
+            and norm[c.trigger] in g.case_words
             and not c.instruments & {"section-232", "section-301"}
         ):
             c.type = "trade-remedy"
@@ -279,13 +263,14 @@ def resolve_context(doc: Document) -> None:
     lacks, except for types whose acting side often stands alone (laws,
     export controls, investigations).
     """
+    g = doc.lexicon.grammar
     focus = doc.focus
     for c in doc.candidates:
-        if not c.parties and c.type in _ONE_SIDED and not c.uses_context:
+        if not c.parties and c.type in g.one_sided_types and not c.uses_context:
             c.parties |= set(focus[:1])  # a law, control or probe of the text's main actor
         elif c.uses_context or not c.parties:
             c.parties |= set(focus[:6])
-        elif len(c.parties) == 1 and focus and c.type not in _ONE_SIDED:
+        elif len(c.parties) == 1 and focus and c.type not in g.one_sided_types:
             (only,) = c.parties
             if only in focus:
                 c.parties |= set(focus[:6])

@@ -29,63 +29,20 @@ import attrs
 
 from ..dates import EventDate
 from ..model import Official, Rate, RateQualifier
+from .lexicon import Grammar
 from .mentions import Mention
 from .timex import TimeEx
 from .tokens import Tokens
 
-__all__ = ["DEFAULT_STATUS", "MEASURES", "Candidate", "sentence_candidates"]
+__all__ = ["MEASURES", "Candidate", "sentence_candidates"]
 
 MEASURES = frozenset({"tariff", "trade-remedy", "export-control", "sanction", "import-restriction"})
 
-#: The status of a heading's event when no cue is near: a headline reports an act done.
-DEFAULT_STATUS = {
-    "agreement": "concluded",
-    "negotiation": "announced",
-    "meeting": "concluded",
-    "visit": "concluded",
-    "tariff": "in-effect",
-    "trade-remedy": "announced",
-    "export-control": "in-effect",
-    "sanction": "in-effect",
-    "import-restriction": "in-effect",
-    "dispute": "announced",
-    "investigation": "announced",
-    "legislation": "concluded",
-}
-
-_REMEDY_INSTRUMENTS = frozenset({"antidumping", "countervailing", "safeguard", "section-201"})
-#: Types that become trade remedies when an antidumping, countervailing or safeguard word is near.
-_REMEDY_TYPES = frozenset({"investigation", "tariff"})
-#: Measures that are in effect once adopted, agreed or approved.
-_IMPOSED_WHEN_CONCLUDED = frozenset({"tariff", "sanction", "export-control", "import-restriction"})
-_FRAME_WORDS = frozenset({"under", "at", "during", "sidelines", "within", "via", "through"})
 _BEFORE = 7
 _PARTY_WINDOW = 12
 _AFTER = 12
-#: Words that introduce the targeted side of a measure later in its clause ("from Japan").
-_TARGET_WORDS = frozenset({"from", "against", "by", "and", "the"})
 _SEGMENT_BREAKS = frozenset({";", ":"})
 _CLAUSE_BREAKS = frozenset({";", ":", ","})
-_NAME_STOP = frozenset(
-    {
-        "said",
-        "says",
-        "and",
-        "of",
-        "the",
-        "to",
-        "on",
-        "in",
-        "at",
-        "with",
-        "was",
-        "is",
-        "has",
-        "had",
-        "will",
-        "who",
-    }
-)
 
 
 @attrs.define
@@ -111,46 +68,6 @@ class Candidate:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-#: Legislation triggers that name the vehicle of a measure rather than a law-making act.
-_INSTRUMENT_NOUNS = frozenset(
-    {"rule", "rules", "regulation", "regulations", "decree", "executive", "directive", "order"}
-)
-#: Words before a date that make it a deadline rather than the date of the act.
-_DEADLINE_WORDS = frozenset({"until", "till", "through", "thru"})
-#: Past forms of common verbs that do not end in "-ed".
-_IRREGULAR_PAST = frozenset(
-    {
-        "began",
-        "held",
-        "took",
-        "made",
-        "set",
-        "cut",
-        "rose",
-        "fell",
-        "met",
-        "won",
-        "sought",
-        "struck",
-        "found",
-        "put",
-        "said",
-        "came",
-        "went",
-        "brought",
-        "told",
-        "gave",
-        "led",
-    }
-)
-
-
-#: Last words of trigger phrases that need a place right after them ("expected in").
-_PLACE_PREPOSITIONS = frozenset({"in", "to"})
-#: Words that open a relative clause after a noun ("tariffs it imposed", "duties that took effect").
-_RELATIVE_WORDS = frozenset({"it", "they", "that", "which", "he", "she", "we", "the"})
-
-
 def _place_at(places: list[tuple[int, int, tuple[str, ...]]], norm: list[str], at: int) -> bool:
     if at < len(norm) and norm[at] == "the":
         at += 1
@@ -158,6 +75,7 @@ def _place_at(places: list[tuple[int, int, tuple[str, ...]]], norm: list[str], a
 
 
 def _relative_act(
+    g: Grammar,
     norm: list[str],
     cues: list[Mention],
     times: list[TimeEx],
@@ -173,9 +91,9 @@ def _relative_act(
         if c is governing or c.lo < after or c.lo - after > 3 or c.hi > clause_hi:
             continue
         word = norm[c.hi - 1]
-        if not (word.endswith("ed") or word in _IRREGULAR_PAST):
+        if not (word.endswith("ed") or word in g.irregular_past):
             continue
-        if not (c.lo == after or any(norm[k] in _RELATIVE_WORDS for k in range(after, c.lo))):
+        if not (c.lo == after or any(norm[k] in g.relative_words for k in range(after, c.lo))):
             continue
         for t in times:
             if c.hi <= t.lo <= c.hi + 2 and t.past is not None:
@@ -185,48 +103,17 @@ def _relative_act(
     return None
 
 
-#: Verbs of tariff reduction: a deal's future cuts are planned steps.
-_REDUCTIONS = frozenset(
-    {
-        "cut",
-        "cuts",
-        "reduce",
-        "reduces",
-        "lower",
-        "lowers",
-        "eliminate",
-        "eliminates",
-        "halve",
-        "halved",
-        "fall",
-        "falls",
-        "phase",
-        "remove",
-        "removes",
-        "scrap",
-        "scraps",
-        "reduced",
-        "lowered",
-        "eliminated",
-        "removed",
-    }
-)
-_SUBORDINATORS = frozenset({"when", "once", "after", "before", "until", "unless", "if"})
-_REPORTING = frozenset(
-    {"announced", "said", "says", "announces", "stated", "confirmed", "unveiled"}
-)
-
-
-def _subordinate(norm: list[str], cue: Mention, trigger: int, floor: int) -> bool:
+def _subordinate(g: Grammar, norm: list[str], cue: Mention, trigger: int, floor: int) -> bool:
     """Whether *cue* is the verb of a subordinate clause ("when the deal takes effect")
     that does not hold the trigger."""
     for k in range(max(floor, cue.lo - 4), cue.lo):
-        if norm[k] in _SUBORDINATORS and not (k <= trigger < cue.lo):
+        if norm[k] in g.subordinators and not (k <= trigger < cue.lo):
             return True
     return False
 
 
 def _reported_will(
+    g: Grammar,
     norm: list[str],
     hedges: list[Mention],
     futures: list[Mention],
@@ -240,7 +127,7 @@ def _reported_will(
     if not modals or any(norm[m.lo] not in ("would", "will") for m in modals):
         return False
     first = min(m.lo for m in modals)
-    return any(norm[k] in _REPORTING for k in range(max(floor, first - 8), first))
+    return any(norm[k] in g.reporting_verbs for k in range(max(floor, first - 8), first))
 
 
 def _listed(norm: list[str], end: int, at: int) -> bool:
@@ -256,13 +143,15 @@ def _own_verbs(a: Candidate, b: Candidate) -> bool:
     return ca is not None and cb is not None and ca != cb
 
 
-def _told_in_past(norm: list[str], cues: list[Mention], at: int, end: int | None = None) -> bool:
+def _told_in_past(
+    g: Grammar, norm: list[str], cues: list[Mention], at: int, end: int | None = None
+) -> bool:
     """Whether a past-tense cue stands just before the date at tokens ``[at, end)``
     ("announced in May") or right after it ("on May 8 opened")."""
     for c in cues:
         if (c.hi <= at and at - c.hi <= 2) or (end is not None and end <= c.lo <= end + 1):
             word = norm[c.hi - 1]
-            if word.endswith("ed") or word in _IRREGULAR_PAST:
+            if word.endswith("ed") or word in g.irregular_past:
                 return True
     return False
 
@@ -301,7 +190,12 @@ def _rates(tokens: Tokens, lo: int, hi: int) -> set[Rate]:
 
 
 def _officials(
-    text: str, tokens: Tokens, mentions: list[Mention], hi: int, codes_before: dict[int, str]
+    g: Grammar,
+    text: str,
+    tokens: Tokens,
+    mentions: list[Mention],
+    hi: int,
+    codes_before: dict[int, str],
 ) -> set[Official]:
     out: set[Official] = set()
     for m in mentions:
@@ -316,7 +210,7 @@ def _officials(
             k < hi
             and len(parts) < 4
             and text[tokens.starts[k]].isupper()
-            and tokens.norm[k] not in _NAME_STOP
+            and tokens.norm[k] not in g.name_stops
             and tokens.norm[k][0].isalpha()
         ):
             parts.append(text[tokens.starts[k] : tokens.ends[k]])
@@ -340,6 +234,7 @@ def sentence_candidates(
     times: list[TimeEx],
     heading: bool,
     published: dt.date | None,
+    g: Grammar,
 ) -> list[Candidate]:
     """The candidate events of the sentence at tokens ``[lo, hi)``."""
     norm = tokens.norm
@@ -361,7 +256,7 @@ def sentence_candidates(
     for m in by_cat.get("jur", []):
         codes = m.value[0]
         if m.value[1] == "group" and any(
-            norm[k] in _FRAME_WORDS for k in range(max(lo, m.lo - 3), m.lo)
+            norm[k] in g.frame_words for k in range(max(lo, m.lo - 3), m.lo)
         ):
             continue  # "under the USMCA", "at the G20 summit": the frame, not the parties
         places.append((m.lo, m.hi, codes))
@@ -376,14 +271,14 @@ def sentence_candidates(
     instruments = {m.value for m in by_cat.get("inst", [])}
     products = {m.value for m in by_cat.get("prod", [])}
     rates = _rates(tokens, lo, hi)
-    officials = _officials(text, tokens, by_cat.get("title", []), hi, codes_before)
+    officials = _officials(g, text, tokens, by_cat.get("title", []), hi, codes_before)
 
     def near(items: list[Mention], a: int, b: int) -> list[Mention]:
         return [m for m in items if m.lo >= a and m.hi <= b]
 
     out: list[Candidate] = []
     taken: set[tuple[int, int]] = {(t.lo, t.hi) for t in triggers}
-    remedy_marks = [m for m in by_cat.get("inst", []) if m.value in _REMEDY_INSTRUMENTS]
+    remedy_marks = [m for m in by_cat.get("inst", []) if m.value in g.remedy_instruments]
     inst_spans = [(m.lo, m.hi, m.value) for m in by_cat.get("inst", [])]
     for trig in triggers:
         ev_type, verb_status = trig.value
@@ -397,11 +292,11 @@ def sentence_candidates(
             ev_type = "import-restriction"  # the UFLPA Entity List bars imports
         if (
             ev_type == "visit"
-            and norm[trig.hi - 1] in _PLACE_PREPOSITIONS
+            and norm[trig.hi - 1] in g.place_prepositions
             and not _place_at(places, norm, trig.hi)
         ):
             continue  # "expected in" is a visit only before a place: "expected in New Delhi"
-        if ev_type in _REMEDY_TYPES and near(remedy_marks, trig.lo - 5, trig.hi + 3):
+        if ev_type in g.remedy_types and near(remedy_marks, trig.lo - 5, trig.hi + 3):
             ev_type = "trade-remedy"
         seg_lo, seg_hi = _segment(norm, lo, hi, trig.lo, _SEGMENT_BREAKS)
         if near(negs, max(seg_lo, trig.lo - 3), trig.lo):
@@ -410,7 +305,7 @@ def sentence_candidates(
         if near(conds, clause_lo, trig.lo):
             continue
         if any(norm[k] == "under" for k in range(max(lo, trig.lo - 3), trig.lo)) and (
-            _relative_act(norm, cues, times, trig.hi, clause_hi, None, dated=False) is None
+            _relative_act(g, norm, cues, times, trig.hi, clause_hi, None, dated=False) is None
         ):
             continue  # "under the agreement": the frame of another act, unless a relative
             # clause tells the frame's own act ("under an arrangement they reached in May")
@@ -418,7 +313,7 @@ def sentence_candidates(
             not heading
             and trig.lo > lo
             and text[tokens.starts[trig.lo]].isupper()
-            and any(norm[k] in _FRAME_WORDS for k in range(max(lo, trig.lo - 8), trig.lo))
+            and any(norm[k] in g.frame_words for k in range(max(lo, trig.lo - 8), trig.lo))
         ):
             continue  # "under the United States-Mexico-Canada Agreement": a named frame
         # the governing cue: nearest in the window, not inside a trigger
@@ -427,7 +322,7 @@ def sentence_candidates(
         for c in near(cues, max(seg_lo, trig.lo - _BEFORE), min(seg_hi, trig.hi + _AFTER)):
             if (c.lo, c.hi) in taken or (c.lo < trig.hi and c.hi > trig.lo):
                 continue
-            if _subordinate(norm, c, trig.lo, seg_lo):
+            if _subordinate(g, norm, c, trig.lo, seg_lo):
                 continue  # "... will be halved when the deal takes effect": another act's verb
             dist = trig.lo - c.hi if c.hi <= trig.lo else c.lo - trig.hi + 1
             if dist < best_dist:
@@ -441,7 +336,7 @@ def sentence_candidates(
                 for c in near(cues, trig.hi, seg_hi)
                 if (c.lo, c.hi) not in taken
                 and (c.lo >= trig.hi or c.hi <= trig.lo)
-                and not _subordinate(norm, c, trig.lo, seg_lo)
+                and not _subordinate(g, norm, c, trig.lo, seg_lo)
             ]
             if far:
                 best = min(far, key=lambda c: abs(c.lo - trig.lo))
@@ -459,7 +354,7 @@ def sentence_candidates(
         elif heading:
             if not places:
                 continue  # a section label ("Export controls"), not a headline
-            status = DEFAULT_STATUS[ev_type]
+            status = g.default_status[ev_type]
             anchor = trig.lo
             cued = False
         else:
@@ -477,7 +372,7 @@ def sentence_candidates(
             if ev_type in MEASURES and status in ("announced", "in-effect", "ended"):
                 # a measure announced to take effect later is announced; but cuts a
                 # deal sets for later ("Japan will cut tariffs on beef") are planned
-                reduction = best is not None and norm[best.lo] in _REDUCTIONS
+                reduction = best is not None and norm[best.lo] in g.reductions
                 status = "planned" if reduction and ev_type == "tariff" else "announced"
             else:
                 status = "planned"
@@ -491,12 +386,12 @@ def sentence_candidates(
         if (
             status == "planned"
             and ev_type in MEASURES
-            and _reported_will(norm, hedges, futures, cues, seg_lo, trig.lo)
+            and _reported_will(g, norm, hedges, futures, cues, seg_lo, trig.lo)
         ):
             # "announced in May that it would quadruple the tariff": a measure announced
             # to take effect later is announced
             status = "announced"
-        if status == "concluded" and ev_type in _IMPOSED_WHEN_CONCLUDED:
+        if status == "concluded" and ev_type in g.imposed_when_concluded:
             status = "in-effect"
         # parties: the sentence's subject and the jurisdictions near the trigger
         win_lo = max(seg_lo, min(anchor, trig.lo) - _PARTY_WINDOW)
@@ -506,7 +401,7 @@ def sentence_candidates(
         for a, b, codes in sorted(places):
             if (
                 (a >= win_lo and b <= win_hi)
-                or (a >= trig.hi and b <= clause_hi and norm[a - 1] in _TARGET_WORDS)
+                or (a >= trig.hi and b <= clause_hi and norm[a - 1] in g.target_words)
                 or (a >= trig.hi and 0 < a - last_in <= 2 and _listed(norm, last_in, a))
             ):
                 parties.update(codes)
@@ -515,10 +410,10 @@ def sentence_candidates(
         date: EventDate | None = None
         best_t = 1_000
         for t in times:
-            if t.lo > lo and norm[t.lo - 1] in _DEADLINE_WORDS:
+            if t.lo > lo and norm[t.lo - 1] in g.deadline_words:
                 continue  # "until May 31", "through 2024": a deadline, not the act's date
             forward = future or (status == "planned" and best is not None)
-            if forward and _told_in_past(norm, cues, t.lo, t.hi):
+            if forward and _told_in_past(g, norm, cues, t.lo, t.hi):
                 forward = False  # "announced in May that it would ...": May is past
             d = t.future if forward else t.past
             dist = trig.lo - t.hi if t.hi <= trig.lo else t.lo - trig.hi
@@ -563,10 +458,10 @@ def sentence_candidates(
         out[-1].extra["cue"] = None if best is None else best.lo
         # "the retaliatory tariffs it imposed in 2018": an earlier act of the same measure,
         # told in a relative clause right after the trigger, is an event of its own
-        earlier = _relative_act(norm, cues, times, trig.hi, clause_hi, best)
+        earlier = _relative_act(g, norm, cues, times, trig.hi, clause_hi, best)
         if earlier is not None:
             rel_status, rel_date = earlier
-            if rel_status == "concluded" and ev_type in _IMPOSED_WHEN_CONCLUDED:
+            if rel_status == "concluded" and ev_type in g.imposed_when_concluded:
                 rel_status = "in-effect"
             if (rel_status, rel_date) != (status, date):
                 out.append(
@@ -576,7 +471,7 @@ def sentence_candidates(
     # basis, not an event of its own ("issued rules restricting exports")
     if any(c.type in MEASURES for c in out):
         out = [
-            c for c in out if not (c.type == "legislation" and norm[c.trigger] in _INSTRUMENT_NOUNS)
+            c for c in out if not (c.type == "legislation" and norm[c.trigger] in g.rule_vehicles)
         ]
     # one event per type and status in a sentence
     merged: list[Candidate] = []
