@@ -193,7 +193,11 @@ def find_candidates(doc: Document) -> None:
                 times = find_times(
                     doc.text, doc.tokens, s.lo, s.hi, doc.lexicon, doc.published, anchor
                 )
-                if k > 0 and _has_anaphor(same, doc.tokens.norm, s.lo, s.hi):
+                if (
+                    k > 0
+                    and ("date" in doc.norm[s.start : s.end] or "day" in doc.norm[s.start : s.end])
+                    and _has_anaphor(same, doc.tokens.norm, s.lo, s.hi)
+                ):
                     before = doc.sentences[k - 1]
                     told = find_times(
                         doc.text,
