@@ -106,6 +106,7 @@ GRAMMAR_SETS = (
     "one_sided_types",
     "case_words",
     "remedy_kinds",
+    "separate_words",
 )
 
 
@@ -130,6 +131,7 @@ class Grammar:
     one_sided_types: frozenset[str]
     case_words: frozenset[str]
     remedy_kinds: frozenset[str]
+    separate_words: frozenset[str]
     same_date: frozenset[tuple[str, ...]]
     default_status: Mapping[str, str]
 

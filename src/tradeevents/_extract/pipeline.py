@@ -314,6 +314,8 @@ def inherit_dates(doc: Document) -> None:
 def _compatible(a: Candidate, b: Candidate) -> bool:
     if a.type != b.type or not (a.parties & b.parties):
         return False
+    if a.extra.get("actor") != b.extra.get("actor"):
+        return False  # each actor's own act ("their own bans")
     if a.products and b.products and not (a.products & b.products):
         return False  # the same kind of act on other goods is another act
     if a.heading or b.heading:

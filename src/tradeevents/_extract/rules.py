@@ -399,6 +399,8 @@ def sentence_candidates(
         parties = set(subject)
         last_in = -10
         for a, b, codes in sorted(places):
+            if a >= trig.hi and any(norm[k] in g.subordinators for k in range(trig.hi, a)):
+                continue  # "..., after the European Commission decided ...": another clause
             if (
                 (a >= win_lo and b <= win_hi)
                 or (a >= trig.hi and b <= clause_hi and norm[a - 1] in g.target_words)
@@ -456,6 +458,17 @@ def sentence_candidates(
             )
         )
         out[-1].extra["cue"] = None if best is None else best.lo
+        if len(subject) > 1 and any(
+            norm[k] in g.separate_words for k in range(max(lo, trig.lo - 3), trig.lo)
+        ):
+            # "Poland, Hungary and Slovakia introduced their own bans on imports from
+            # Ukraine": separate acts of each actor against the same target
+            first = out.pop()
+            others = first.parties - subject
+            for code in sorted(subject):
+                twin = attrs.evolve(first, parties={code, *others}, extra=dict(first.extra))
+                twin.extra["actor"] = code
+                out.append(twin)
         # "the retaliatory tariffs it imposed in 2018": an earlier act of the same measure,
         # told in a relative clause right after the trigger, is an event of its own
         earlier = _relative_act(g, norm, cues, times, trig.hi, clause_hi, best)
@@ -482,6 +495,7 @@ def sentence_candidates(
                 and kept.status == cand.status
                 and (cand.date is None or kept.date == cand.date)
                 and not _own_verbs(kept, cand)
+                and kept.extra.get("actor") == cand.extra.get("actor")
             ):
                 break
         else:
