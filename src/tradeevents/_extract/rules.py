@@ -143,6 +143,10 @@ def _own_verbs(a: Candidate, b: Candidate) -> bool:
     return ca is not None and cb is not None and ca != cb
 
 
+def _past_word(g: Grammar, word: str) -> bool:
+    return word.endswith("ed") or word in g.irregular_past
+
+
 def _told_in_past(
     g: Grammar, norm: list[str], cues: list[Mention], at: int, end: int | None = None
 ) -> bool:
@@ -418,6 +422,23 @@ def sentence_candidates(
             if forward and _told_in_past(g, norm, cues, t.lo, t.hi):
                 forward = False  # "announced in May that it would ...": May is past
             d = t.future if forward else t.past
+            if (
+                not forward
+                and published is not None
+                and t.explicit_year is None
+                and t.past is not None
+                and t.future is not None
+                and t.future != t.past
+                and status in ("in-effect", "announced")
+                and not (best is not None and _past_word(g, norm[best.hi - 1]))
+                and not _told_in_past(g, norm, cues, t.lo, t.hi)
+            ):
+                # a present-tense step without a year ("the rate rises on Sept. 27"):
+                # the reading nearer to publication
+                ahead = (t.future.first - published).days
+                behind = (published - t.past.last).days
+                if 0 <= ahead < behind:
+                    d = t.future
             dist = trig.lo - t.hi if t.hi <= trig.lo else t.lo - trig.hi
             dist = abs(dist) + (2 if t.hi <= trig.lo else 0)
             if t.lo >= clause_hi or t.hi <= clause_lo:
