@@ -107,6 +107,8 @@ GRAMMAR_SETS = (
     "case_words",
     "remedy_kinds",
     "separate_words",
+    "modal_verbs",
+    "verb_nouns",
 )
 
 
@@ -132,6 +134,8 @@ class Grammar:
     case_words: frozenset[str]
     remedy_kinds: frozenset[str]
     separate_words: frozenset[str]
+    modal_verbs: frozenset[str]
+    verb_nouns: frozenset[str]
     same_date: frozenset[tuple[str, ...]]
     default_status: Mapping[str, str]
 

@@ -300,6 +300,13 @@ def sentence_candidates(
             and not _place_at(places, norm, trig.hi)
         ):
             continue  # "expected in" is a visit only before a place: "expected in New Delhi"
+        if (
+            verb_status is None
+            and trig.lo > lo
+            and norm[trig.lo - 1] in g.modal_verbs
+            and norm[trig.lo] in g.verb_nouns
+        ):
+            continue  # "importers should review ...": the verb, not the noun
         if ev_type in g.remedy_types and near(remedy_marks, trig.lo - 5, trig.hi + 3):
             ev_type = "trade-remedy"
         seg_lo, seg_hi = _segment(norm, lo, hi, trig.lo, _SEGMENT_BREAKS)
@@ -398,6 +405,13 @@ def sentence_candidates(
         if status == "concluded" and ev_type in g.imposed_when_concluded:
             status = "in-effect"
         # parties: the sentence's subject and the jurisdictions near the trigger
+        if (
+            ev_type == "agreement"
+            and verb_status is not None
+            and not uses_context
+            and sum(len(codes) for a, _, codes in places if clause_lo <= a < trig.lo) < 2
+        ):
+            continue  # "Kyiv agreed to introduce ...": one side's promise, not a deal
         win_lo = max(seg_lo, min(anchor, trig.lo) - _PARTY_WINDOW)
         win_hi = min(seg_hi, trig.hi + _PARTY_WINDOW)
         parties = set(subject)
