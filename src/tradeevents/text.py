@@ -40,6 +40,7 @@ from typing import IO, Any, Final, NoReturn
 import attrs
 
 from . import registry
+from ._gc import paused
 from .dates import EventDate
 from .errors import TextFormatError
 from .model import Event
@@ -878,7 +879,9 @@ def loads(s: str, /, *, event_types: Mapping[str, type[Event]] | None = None) ->
     """
     if not isinstance(s, str):
         raise TypeError(f"loads() needs a str, not {type(s).__name__}; use load() for files")
-    return _parse_document(s, _known_types(event_types))
+    known = _known_types(event_types)
+    with paused():  # many small surviving objects: no collections half-way
+        return _parse_document(s, known)
 
 
 def load(

@@ -44,6 +44,7 @@ from typing import IO, Any
 import attrs
 
 from .. import registry
+from .._gc import paused
 from .._io import write_atomic
 from ..errors import LoadError
 from ..model import Event
@@ -290,15 +291,17 @@ def loads(text: str, /) -> list[Event]:
     """The events of a CSV text."""
     if not isinstance(text, str):
         raise TypeError(f"loads needs str, not {type(text).__qualname__}")
-    return list(iter_load(io.StringIO(text, newline="")))
+    with paused():
+        return list(iter_load(io.StringIO(text, newline="")))
 
 
 def load(fp: IO[str], /) -> list[Event]:
     """The events of the CSV file *fp* (opened with ``newline=""``)."""
-    return list(iter_load(fp))
+    with paused():
+        return list(iter_load(fp))
 
 
 def load_path(path: str | os.PathLike[str], /) -> list[Event]:
     """The events of the CSV file *path* (UTF-8)."""
-    with open(path, encoding="utf-8-sig", newline="") as fp:
+    with open(path, encoding="utf-8-sig", newline="") as fp, paused():
         return list(iter_load(fp))

@@ -20,6 +20,7 @@ import os
 from collections.abc import Iterable
 from typing import IO, Any
 
+from .._gc import paused
 from .._io import write_atomic
 from ..errors import LoadError
 from ..model import Event
@@ -47,14 +48,16 @@ def loads(text: str | bytes, /, *, backend: str = "auto") -> list[Event]:
     """
     if not isinstance(text, (str, bytes)):
         raise TypeError(f"loads needs str or bytes, not {type(text).__qualname__}")
-    data = _backend.loads(text, orjson=_backend.resolve(backend))
-    if type(data) is dict:
-        raise LoadError(
-            "expected an array of events, not an object (wrap a single event in [...])", "$"
-        )
-    if type(data) is not list:
-        raise LoadError(f"expected an array of events, not {describe(data)}", "$")
-    return from_dicts(data)
+    orjson = _backend.resolve(backend)
+    with paused():  # tens of thousands of surviving objects: no collections half-way
+        data = _backend.loads(text, orjson=orjson)
+        if type(data) is dict:
+            raise LoadError(
+                "expected an array of events, not an object (wrap a single event in [...])", "$"
+            )
+        if type(data) is not list:
+            raise LoadError(f"expected an array of events, not {describe(data)}", "$")
+        return from_dicts(data)
 
 
 def dump(

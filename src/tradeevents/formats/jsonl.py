@@ -17,6 +17,7 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
+from .._gc import paused
 from .._io import write_atomic
 from ..model import Event
 from . import _backend
@@ -65,7 +66,11 @@ def iter_load(
     lines: Iterable[str] | Iterable[bytes], /, *, backend: str = "auto"
 ) -> Iterator[Event]:
     """Yield the event of each non-blank line of *lines* (a text or binary file, or any
-    iterable of lines), as it is read."""
+    iterable of lines), as it is read.
+
+    The cyclic garbage collector is left alone here (the caller's code runs
+    between events); :func:`loads`, :func:`load` and :func:`load_path` pause it
+    while they build the whole list."""
     source: Iterable[str | bytes] = lines
     if isinstance(lines, (str, bytes)):
         raise TypeError("iter_load reads a file or an iterable of lines; use loads for a string")
@@ -83,15 +88,17 @@ def loads(text: str | bytes, /, *, backend: str = "auto") -> list[Event]:
     if not isinstance(text, (str, bytes)):
         raise TypeError(f"loads needs str or bytes, not {type(text).__qualname__}")
     lines = text.split(b"\n") if isinstance(text, bytes) else text.split("\n")
-    return list(iter_load(lines, backend=backend))
+    with paused():
+        return list(iter_load(lines, backend=backend))
 
 
 def load(fp: IO[str] | IO[bytes], /, *, backend: str = "auto") -> list[Event]:
     """The events of the JSON Lines file *fp*."""
-    return list(iter_load(fp, backend=backend))
+    with paused():
+        return list(iter_load(fp, backend=backend))
 
 
 def load_path(path: str | os.PathLike[str], /, *, backend: str = "auto") -> list[Event]:
     """The events of the JSON Lines file *path* (UTF-8)."""
-    with open(path, "rb") as fp:
+    with open(path, "rb") as fp, paused():
         return list(iter_load(fp, backend=backend))

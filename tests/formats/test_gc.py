@@ -1,0 +1,71 @@
+"""Whole-document loaders pause the cyclic collector while they build, and restore it."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+import tradeevents as te
+from tradeevents import model
+from tradeevents.errors import LoadError, TextFormatError
+from tradeevents.formats import csv, json, jsonl
+
+EVENTS = [te.Agreement(status=te.Status.ANNOUNCED, parties=("JP", "US"))]
+
+LOADERS: dict[str, tuple[Callable[[Any], Any], str, str]] = {
+    "json": (json.loads, json.dumps(EVENTS), "[{]"),
+    "jsonl": (jsonl.loads, jsonl.dumps(EVENTS), "{"),
+    "csv": (csv.loads, csv.dumps(EVENTS), csv.dumps(EVENTS) + "x,agreement,done" + "," * 14),
+    "text": (te.loads, te.dumps(EVENTS), te.dumps(EVENTS) + "status: ???\n"),
+}
+
+
+@pytest.fixture
+def gc_enabled() -> Iterator[None]:
+    was = gc.isenabled()
+    gc.enable()
+    yield
+    if not was:  # pragma: no cover - pytest runs with the collector on
+        gc.disable()
+
+
+@pytest.mark.parametrize("fmt", sorted(LOADERS))
+def test_collector_is_off_while_building_and_back_on_after(
+    fmt: str, gc_enabled: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loads, good, bad = LOADERS[fmt]
+    seen: list[bool] = []
+    real = model.Agreement.__init__
+
+    def spy(self: Any, *args: Any, **kwargs: Any) -> None:
+        seen.append(gc.isenabled())
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(model.Agreement, "__init__", spy)
+    assert loads(good) == EVENTS
+    assert seen == [False]
+    assert gc.isenabled()
+    with pytest.raises((LoadError, TextFormatError)):
+        loads(bad)
+    assert gc.isenabled()
+
+
+@pytest.mark.parametrize("fmt", sorted(LOADERS))
+def test_a_callers_disabled_collector_stays_disabled(fmt: str, gc_enabled: None) -> None:
+    loads, good, _ = LOADERS[fmt]
+    gc.disable()
+    try:
+        assert loads(good) == EVENTS
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_iter_load_leaves_the_collector_on_between_events(gc_enabled: None) -> None:
+    lines = jsonl.dumps(EVENTS * 3).splitlines()
+    for event in jsonl.iter_load(lines):
+        assert event == EVENTS[0]
+        assert gc.isenabled()
