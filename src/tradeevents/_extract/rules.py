@@ -143,6 +143,17 @@ def _own_verbs(a: Candidate, b: Candidate) -> bool:
     return ca is not None and cb is not None and ca != cb
 
 
+def _about_exports(norm: list[str], a: int, b: int, lo: int, hi: int) -> bool:
+    """Whether a ban or restriction at tokens ``[a, b)`` is on exports, not imports."""
+    near = norm[max(lo, a - 3) : min(hi, b + 4)]
+    inside = norm[a:b]
+    if "import" in inside or "imports" in inside:
+        return False
+    return (
+        ("export" in near or "exports" in near) and "imports" not in near and "import" not in near
+    )
+
+
 def _past_word(g: Grammar, word: str) -> bool:
     return word.endswith("ed") or word in g.irregular_past
 
@@ -307,6 +318,10 @@ def sentence_candidates(
             and norm[trig.lo] in g.verb_nouns
         ):
             continue  # "importers should review ...": the verb, not the noun
+        if ev_type == "import-restriction" and _about_exports(norm, trig.lo, trig.hi, lo, hi):
+            ev_type = (
+                "export-control"  # "a ban on nickel ore exports", "exports ... will be banned"
+            )
         if ev_type in g.remedy_types and near(remedy_marks, trig.lo - 5, trig.hi + 3):
             ev_type = "trade-remedy"
         seg_lo, seg_hi = _segment(norm, lo, hi, trig.lo, _SEGMENT_BREAKS)
