@@ -280,6 +280,17 @@ def sentence_candidates(
     for m in by_cat.get("title", []):
         if m.value[1] is not None:
             places.append((m.lo, m.hi, (m.value[1],)))
+    # named frames ("under the United States-Mexico-Canada Agreement"): the names in
+    # them are not sides of the sentence's acts
+    frames = [
+        (k, t.hi)
+        for t in triggers
+        if t.lo > lo and text[tokens.starts[t.lo]].isupper()
+        for k in range(max(lo, t.lo - 8), t.lo)
+        if norm[k] in g.frame_words
+    ]
+    if frames:
+        places = [p for p in places if not any(a <= p[0] and p[1] <= b for a, b in frames)]
     first_cue = min((c.lo for c in cues), default=hi)
     subject = {code for a, b, codes in places if b <= first_cue and a - lo <= 20 for code in codes}
     uses_context = bool(by_cat.get("ref"))
