@@ -109,6 +109,7 @@ GRAMMAR_SETS = (
     "separate_words",
     "modal_verbs",
     "verb_nouns",
+    "enacting_verbs",
 )
 
 
@@ -136,6 +137,7 @@ class Grammar:
     separate_words: frozenset[str]
     modal_verbs: frozenset[str]
     verb_nouns: frozenset[str]
+    enacting_verbs: frozenset[str]
     same_date: frozenset[tuple[str, ...]]
     default_status: Mapping[str, str]
 

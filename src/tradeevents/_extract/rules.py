@@ -419,7 +419,9 @@ def sentence_candidates(
             and any(norm[k] == "when" for k in range(max(seg_lo, trig.lo - 3), trig.lo))
             and best.lo >= trig.hi
         ):
-            status = "planned"  # "when the deal takes effect": a step still to come
+            # "when the deal takes effect": a step still to come; a measure's later step
+            # is part of a measure announced to take effect later
+            status = "announced" if ev_type in MEASURES and status != "concluded" else "planned"
         if (
             status == "planned"
             and ev_type in MEASURES
@@ -428,6 +430,13 @@ def sentence_candidates(
             # "announced in May that it would quadruple the tariff": a measure announced
             # to take effect later is announced
             status = "announced"
+        if (
+            status == "announced"
+            and ev_type in MEASURES
+            and best is not None
+            and norm[best.hi - 1] in g.enacting_verbs
+        ):
+            status = "in-effect"  # "introduced bans", "issued a decree that bans": imposed
         if status == "concluded" and ev_type in g.imposed_when_concluded:
             status = "in-effect"
         # parties: the sentence's subject and the jurisdictions near the trigger
