@@ -140,6 +140,7 @@ class Grammar:
     enacting_verbs: frozenset[str]
     same_date: frozenset[tuple[str, ...]]
     default_status: Mapping[str, str]
+    type_cues: Mapping[str, Mapping[str, str]]
 
 
 class Lexicon:
@@ -319,7 +320,7 @@ class Lexicon:
     def _load_grammar(self, doc: Any) -> Grammar:
         file = "grammar.json"
         self._section(doc, "default_status", dict, file)
-        known = {*GRAMMAR_SETS, "same_date", "default_status", "version", "note"}
+        known = {*GRAMMAR_SETS, "same_date", "default_status", "type_cues", "version", "note"}
         for key in doc:
             if key not in known:
                 raise VocabularyError(f"unknown key {key!r}", file, "$")
@@ -351,7 +352,20 @@ class Lexicon:
             raise VocabularyError(
                 f"no default status for {', '.join(sorted(missing))}", file, "$.default_status"
             )
-        return Grammar(**sets, same_date=same_date, default_status=default_status)
+        type_cues: dict[str, dict[str, str]] = {}
+        for tag, cues in self._section(doc, "type_cues", dict, file).items():
+            where = f"$.type_cues.{tag}"
+            if tag not in types:
+                raise VocabularyError(f"unknown event type {tag!r}", file, where)
+            if not isinstance(cues, dict):
+                raise VocabularyError("expected an object of word: status", file, where)
+            for word, status in cues.items():
+                if status not in _STATUSES:
+                    raise VocabularyError(f"unknown status {status!r}", file, f"{where}.{word}")
+            type_cues[tag] = dict(cues)
+        return Grammar(
+            **sets, same_date=same_date, default_status=default_status, type_cues=type_cues
+        )
 
     def _load_boilerplate(self, doc: Any) -> None:
         file = "boilerplate.json"

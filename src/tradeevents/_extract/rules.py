@@ -381,7 +381,7 @@ def sentence_candidates(
         if best is not None and verb_status is not None and best.lo >= trig.hi:
             best = None  # a verb trigger tells its own phase ("agreed to roll back")
         if best is not None:
-            status = str(best.value)
+            status = g.type_cues.get(ev_type, {}).get(norm[best.lo], str(best.value))
             anchor = min(best.lo, trig.lo)
             if near(negs, max(seg_lo, best.lo - 3), best.lo):
                 continue
@@ -418,6 +418,7 @@ def sentence_candidates(
             and status != "planned"
             and any(norm[k] == "when" for k in range(max(seg_lo, trig.lo - 3), trig.lo))
             and best.lo >= trig.hi
+            and not _past_word(g, norm[best.lo])
         ):
             # "when the deal takes effect": a step still to come; a measure's later step
             # is part of a measure announced to take effect later
