@@ -16,7 +16,7 @@ import functools
 import hashlib
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, ClassVar, TypeVar
 
 import attrs
@@ -94,10 +94,27 @@ class RateQualifier(str, enum.Enum):
 
 
 # -- validators and converters -------------------------------------------------
+#
+# One plain function per field, each doing its isinstance and value checks
+# inline, with fast paths for the common values (None, the empty tuple, an
+# already canonical tuple): attrs' composed validators (``optional``,
+# ``deep_iterable``, lists of validators) cost a Python call per layer and per
+# item, which dominated loading. The messages are those of attrs' own
+# validators (``'date' must be <class ...> (got ...)``) and of the checks below.
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_PHRASE = re.compile(r"\S(?:.*\S)?", re.DOTALL)
 _T = TypeVar("_T")
+
+
+def _not_instance(attribute: attrs.Attribute[Any], expected: type, value: Any) -> TypeError:
+    """The error of ``attrs.validators.instance_of(expected)``, word for word."""
+    msg = f"'{attribute.name}' must be {expected!r} (got {value!r} that is a {value.__class__!r})."
+    return TypeError(msg, attribute, expected, value)
+
+
+def _is_phrase(value: str) -> bool:
+    """Non-empty, no whitespace at either end (``str.isspace`` is the regex ``\\s``)."""
+    return bool(value) and not value[0].isspace() and not value[-1].isspace()
 
 
 def _sort_key(item: Any) -> Any:
@@ -126,6 +143,47 @@ def _sorted_unique(items: Iterable[_T]) -> tuple[_T, ...]:
         raise TypeError("the values of a set-like field must be of one kind") from None
 
 
+def _str_set(items: Iterable[str]) -> tuple[str, ...]:
+    """:func:`_sorted_unique` for a set of strings, typed; canonical tuples pass through."""
+    if type(items) is tuple:
+        size = len(items)
+        if size == 0:
+            return items
+        if size == 1:
+            if type(items[0]) is str:
+                return items
+        elif size == 2:
+            first, second = items
+            if type(first) is str and type(second) is str:
+                if first < second:
+                    return items
+                if second < first:
+                    return (second, first)
+    return _sorted_unique(items)
+
+
+def _official_set(items: Iterable[Official]) -> tuple[Official, ...]:
+    """:func:`_sorted_unique` for officials, typed; the empty and one-item tuples pass through."""
+    if type(items) is tuple and (not items or (len(items) == 1 and type(items[0]) is Official)):
+        return items
+    return _sorted_unique(items)
+
+
+def _rate_set(items: Iterable[Rate]) -> tuple[Rate, ...]:
+    """:func:`_sorted_unique` for rates, typed; the empty and one-item tuples pass through."""
+    if type(items) is tuple and (not items or (len(items) == 1 and type(items[0]) is Rate)):
+        return items
+    return _sorted_unique(items)
+
+
+def _to_status(value: Status | str) -> Status:
+    return value if type(value) is Status else Status(value)
+
+
+def _to_qualifier(value: RateQualifier | str) -> RateQualifier:
+    return value if type(value) is RateQualifier else RateQualifier(value)
+
+
 @functools.cache
 def _known_codes() -> frozenset[str]:
     from .jurisdictions import default_table  # lazy: the table loads on first use
@@ -134,6 +192,8 @@ def _known_codes() -> frozenset[str]:
 
 
 def _check_codes(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    if not value:
+        return
     codes = _known_codes()
     for code in value:
         if code not in codes:
@@ -147,13 +207,18 @@ def _check_codes(instance: object, attribute: attrs.Attribute[Any], value: tuple
 def _check_optional_code(
     instance: object, attribute: attrs.Attribute[Any], value: str | None
 ) -> None:
-    if value is not None:
-        _check_codes(instance, attribute, (value,))
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise _not_instance(attribute, str, value)
+    if value not in _known_codes():
+        raise ValueError(f"{attribute.name}: unknown jurisdiction code {value!r}")
 
 
 def _check_slugs(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    fullmatch = _SLUG.fullmatch
     for slug in value:
-        if not isinstance(slug, str) or not _SLUG.fullmatch(slug):
+        if not isinstance(slug, str) or not fullmatch(slug):
             raise ValueError(
                 f"{attribute.name}: {slug!r} is not a lowercase slug such as 'section-232'"
             )
@@ -163,11 +228,7 @@ def _check_products(
     instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]
 ) -> None:
     for product in value:
-        if (
-            not isinstance(product, str)
-            or not _PHRASE.fullmatch(product)
-            or product != product.lower()
-        ):
+        if not isinstance(product, str) or not _is_phrase(product) or product != product.lower():
             raise ValueError(
                 f"{attribute.name}: {product!r} is not a lowercase noun without surrounding spaces"
             )
@@ -179,23 +240,47 @@ def _check_phrases(
     instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]
 ) -> None:
     for phrase in value:
-        if not isinstance(phrase, str) or not _PHRASE.fullmatch(phrase):
+        if not isinstance(phrase, str) or not _is_phrase(phrase):
             raise ValueError(f"{attribute.name}: {phrase!r} is empty or has surrounding spaces")
 
 
-def _check_nonempty(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
-    if not _PHRASE.fullmatch(value):
+def _check_phrase(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    """A string, non-empty, without surrounding whitespace."""
+    if not isinstance(value, str):
+        raise _not_instance(attribute, str, value)
+    if not _is_phrase(value):
         raise ValueError(f"{attribute.name}: {value!r} is empty or has surrounding spaces")
 
 
-def _check_optional_nonempty(
+def _check_optional_phrase(
     instance: object, attribute: attrs.Attribute[Any], value: str | None
 ) -> None:
     if value is not None:
-        _check_nonempty(instance, attribute, value)
+        _check_phrase(instance, attribute, value)
 
 
-def _check_finite(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
+def _check_str(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not isinstance(value, str):
+        raise _not_instance(attribute, str, value)
+
+
+def _check_optional_str(
+    instance: object, attribute: attrs.Attribute[Any], value: str | None
+) -> None:
+    if value is not None and not isinstance(value, str):
+        raise _not_instance(attribute, str, value)
+
+
+def _check_offset(instance: object, attribute: attrs.Attribute[Any], value: int) -> None:
+    if not isinstance(value, int):
+        raise _not_instance(attribute, int, value)
+    if value < 0:
+        raise ValueError(f"'{attribute.name}' must be >= 0: {value}")
+
+
+def _check_amount(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
+    if not isinstance(value, float):
+        raise _not_instance(attribute, float, value)
     if not math.isfinite(value) or value < 0:
         raise ValueError(f"{attribute.name}: must be a finite number >= 0, not {value!r}")
 
@@ -203,23 +288,50 @@ def _check_finite(instance: object, attribute: attrs.Attribute[Any], value: floa
 def _check_confidence(
     instance: object, attribute: attrs.Attribute[Any], value: float | None
 ) -> None:
-    if value is not None and not (0.0 <= value <= 1.0):
+    if value is None:
+        return
+    if not isinstance(value, float):
+        raise _not_instance(attribute, float, value)
+    if not (0.0 <= value <= 1.0):
         raise ValueError(f"{attribute.name}: must be between 0 and 1, not {value!r}")
+
+
+def _optional_instance_of(expected: type) -> Callable[[object, attrs.Attribute[Any], Any], None]:
+    """``attrs.validators.optional(instance_of(expected))`` in one call, with the same message."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None and not isinstance(value, expected):
+            raise _not_instance(attribute, expected, value)
+
+    check.__name__ = check.__qualname__ = f"_check_optional_{expected.__name__.lower()}"
+    return check
+
+
+def _items_of(expected: type) -> Callable[[object, attrs.Attribute[Any], Any], None]:
+    """``attrs.validators.deep_iterable(instance_of(expected))`` in one call, same message."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        for item in value:
+            if not isinstance(item, expected):
+                raise _not_instance(attribute, expected, item)
+
+    check.__name__ = check.__qualname__ = f"_check_{expected.__name__.lower()}_items"
+    return check
 
 
 def _to_float(value: Any) -> Any:
     # ints are accepted for convenience (Rate(25)); bools are not numbers here.
+    if type(value) is float:
+        return value
     if isinstance(value, int) and not isinstance(value, bool):
         return float(value)
     return value
 
 
 def _to_optional_float(value: Any) -> Any:
-    return None if value is None else _to_float(value)
-
-
-_codes = attrs.field(factory=tuple, converter=_sorted_unique, validator=_check_codes)
-_instance_of_float = attrs.validators.instance_of(float)
+    if value is None or type(value) is float:
+        return value
+    return _to_float(value)
 
 
 # -- value types ---------------------------------------------------------------
@@ -229,35 +341,24 @@ _instance_of_float = attrs.validators.instance_of(float)
 class Official:
     """A person acting for a jurisdiction: ``Official("Gina Raimondo", "Commerce Secretary", "US")``."""
 
-    name: str = attrs.field(validator=[attrs.validators.instance_of(str), _check_nonempty])
-    title: str | None = attrs.field(
-        default=None,
-        validator=[
-            attrs.validators.optional(attrs.validators.instance_of(str)),
-            _check_optional_nonempty,
-        ],
-    )
-    jurisdiction: str | None = attrs.field(
-        default=None,
-        validator=[
-            attrs.validators.optional(attrs.validators.instance_of(str)),
-            _check_optional_code,
-        ],
-    )
+    name: str = attrs.field(validator=_check_phrase)
+    title: str | None = attrs.field(default=None, validator=_check_optional_phrase)
+    jurisdiction: str | None = attrs.field(default=None, validator=_check_optional_code)
+
+
+def _check_end(instance: Evidence, attribute: attrs.Attribute[int], value: int) -> None:
+    _check_offset(instance, attribute, value)
+    if value < instance.start:
+        raise ValueError(f"end ({value}) must not be before start ({instance.start})")
 
 
 @attrs.frozen
 class Evidence:
     """Where the text says it: the sentence and its ``[start, end)`` character span in the input."""
 
-    text: str = attrs.field(validator=attrs.validators.instance_of(str))
-    start: int = attrs.field(validator=[attrs.validators.instance_of(int), attrs.validators.ge(0)])
-    end: int = attrs.field(validator=[attrs.validators.instance_of(int), attrs.validators.ge(0)])
-
-    @end.validator
-    def _check_span(self, attribute: attrs.Attribute[int], value: int) -> None:
-        if value < self.start:
-            raise ValueError(f"end ({value}) must not be before start ({self.start})")
+    text: str = attrs.field(validator=_check_str)
+    start: int = attrs.field(validator=_check_offset)
+    end: int = attrs.field(validator=_check_end)
 
 
 @attrs.frozen
@@ -265,15 +366,9 @@ class Rate:
     """A tariff or duty rate: ``Rate(25.0)`` is 25%, ``Rate(73.6, qualifier=RateQualifier.UP_TO)``
     is "up to 73.6%"."""
 
-    value: float = attrs.field(converter=_to_float, validator=[_instance_of_float, _check_finite])
-    unit: str = attrs.field(
-        default="%", validator=[attrs.validators.instance_of(str), _check_nonempty]
-    )
-    qualifier: RateQualifier = attrs.field(
-        default=RateQualifier.EXACT,
-        converter=RateQualifier,
-        validator=attrs.validators.instance_of(RateQualifier),
-    )
+    value: float = attrs.field(converter=_to_float, validator=_check_amount)
+    unit: str = attrs.field(default="%", validator=_check_phrase)
+    qualifier: RateQualifier = attrs.field(default=RateQualifier.EXACT, converter=_to_qualifier)
 
     def __str__(self) -> str:
         number = f"{self.value:g}"
@@ -290,11 +385,19 @@ class Rate:
 class Quota:
     """A quota volume: ``Quota(3_300_000, "metric ton")``."""
 
-    amount: float = attrs.field(converter=_to_float, validator=[_instance_of_float, _check_finite])
-    unit: str = attrs.field(validator=[attrs.validators.instance_of(str), _check_nonempty])
+    amount: float = attrs.field(converter=_to_float, validator=_check_amount)
+    unit: str = attrs.field(validator=_check_phrase)
+
+
+_check_optional_date = _optional_instance_of(EventDate)
+_check_optional_evidence = _optional_instance_of(Evidence)
+_check_optional_quota = _optional_instance_of(Quota)
+_check_official_items = _items_of(Official)
+_check_rate_items = _items_of(Rate)
 
 
 # -- events --------------------------------------------------------------------
+
 
 @attrs.frozen(kw_only=True)
 class Event:
@@ -310,36 +413,28 @@ class Event:
     #: The type tag, as in EVENTS.md (``"agreement"``, ...); set on every subclass.
     type: ClassVar[str]
 
-    status: Status = attrs.field(converter=Status, validator=attrs.validators.instance_of(Status))
-    parties: tuple[str, ...] = _codes
-    date: EventDate | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(EventDate))
+    status: Status = attrs.field(converter=_to_status)  # always a Status: no validator needed
+    parties: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=_str_set, validator=_check_codes
     )
+    date: EventDate | None = attrs.field(default=None, validator=_check_optional_date)
     instruments: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=_sorted_unique, validator=_check_slugs
+        factory=tuple, converter=_str_set, validator=_check_slugs
     )
     products: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=_sorted_unique, validator=_check_products
+        factory=tuple, converter=_str_set, validator=_check_products
     )
     officials: tuple[Official, ...] = attrs.field(
-        factory=tuple,
-        converter=_sorted_unique,
-        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(Official)),
+        factory=tuple, converter=_official_set, validator=_check_official_items
     )
     topics: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=_sorted_unique, validator=_check_phrases
+        factory=tuple, converter=_str_set, validator=_check_phrases
     )
-    evidence: Evidence | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Evidence))
-    )
+    evidence: Evidence | None = attrs.field(default=None, validator=_check_optional_evidence)
     confidence: float | None = attrs.field(
-        default=None,
-        converter=_to_optional_float,
-        validator=[attrs.validators.optional(_instance_of_float), _check_confidence],
+        default=None, converter=_to_optional_float, validator=_check_confidence
     )
-    source: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
-    )
+    source: str | None = attrs.field(default=None, validator=_check_optional_str)
 
     def __attrs_pre_init__(self) -> None:
         if getattr(type(self), "type", None) is None:
@@ -379,19 +474,11 @@ class MeasureEvent(Event):
     """An event that sets a measure: rates, a quota, the day it takes effect and the day it expires."""
 
     rates: tuple[Rate, ...] = attrs.field(
-        factory=tuple,
-        converter=_sorted_unique,
-        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(Rate)),
+        factory=tuple, converter=_rate_set, validator=_check_rate_items
     )
-    quota: Quota | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Quota))
-    )
-    effective: EventDate | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(EventDate))
-    )
-    expires: EventDate | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(EventDate))
-    )
+    quota: Quota | None = attrs.field(default=None, validator=_check_optional_quota)
+    effective: EventDate | None = attrs.field(default=None, validator=_check_optional_date)
+    expires: EventDate | None = attrs.field(default=None, validator=_check_optional_date)
 
 
 @attrs.frozen(kw_only=True)
