@@ -110,6 +110,7 @@ GRAMMAR_SETS = (
     "modal_verbs",
     "verb_nouns",
     "enacting_verbs",
+    "effect_words",
 )
 
 
@@ -138,6 +139,7 @@ class Grammar:
     modal_verbs: frozenset[str]
     verb_nouns: frozenset[str]
     enacting_verbs: frozenset[str]
+    effect_words: frozenset[str]
     same_date: frozenset[tuple[str, ...]]
     default_status: Mapping[str, str]
     type_cues: Mapping[str, Mapping[str, str]]

@@ -493,6 +493,12 @@ def sentence_candidates(
             dist = abs(dist) + (2 if t.hi <= trig.lo else 0)
             if t.lo >= clause_hi or t.hi <= clause_lo:
                 dist += 4  # another clause may tell another act's date
+            if (
+                status == "announced"
+                and ev_type in MEASURES
+                and any(norm[k] in g.effect_words for k in range(max(lo, t.lo - 3), t.lo))
+            ):
+                dist -= 8  # a measure announced to take effect later is dated by that day
             if dist < best_t:
                 best_t, date = dist, d
         if published is not None and date is not None and date.first > published:

@@ -173,6 +173,12 @@ def find_times(
                 i = k + 1
                 continue
             past, future = _month_pair(month, None, published, anchor)
+            if published is not None and month == published.month:
+                # "last June" in June is a year back; "next June" a year ahead
+                if tok(i - 1) == "last":
+                    past = future = EventDate.of_month(published.year - 1, month)
+                elif tok(i - 1) == "next":
+                    past = future = EventDate.of_month(published.year + 1, month)
             out.append(TimeEx(i, i + 1, past, future, None))
             i += 1
             continue
