@@ -111,6 +111,7 @@ GRAMMAR_SETS = (
     "verb_nouns",
     "enacting_verbs",
     "effect_words",
+    "topic_words",
 )
 
 
@@ -140,6 +141,7 @@ class Grammar:
     verb_nouns: frozenset[str]
     enacting_verbs: frozenset[str]
     effect_words: frozenset[str]
+    topic_words: frozenset[str]
     same_date: frozenset[tuple[str, ...]]
     default_status: Mapping[str, str]
     type_cues: Mapping[str, Mapping[str, str]]

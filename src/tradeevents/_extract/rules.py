@@ -329,6 +329,14 @@ def sentence_candidates(
             and norm[trig.lo] in g.verb_nouns
         ):
             continue  # "importers should review ...": the verb, not the noun
+        if ev_type in MEASURES and any(
+            t.value[0] == "negotiation"
+            and t.hi <= trig.lo
+            and trig.lo - t.hi <= 6
+            and any(norm[k] in g.topic_words for k in range(t.hi, trig.lo))
+            for t in triggers
+        ):
+            continue  # "talks on possibly lifting the tariffs": the talks' topic, not an act
         if ev_type == "import-restriction" and _about_exports(norm, trig.lo, trig.hi, lo, hi):
             ev_type = (
                 "export-control"  # "a ban on nickel ore exports", "exports ... will be banned"
@@ -468,6 +476,11 @@ def sentence_candidates(
         for t in times:
             if t.lo > lo and norm[t.lo - 1] in g.deadline_words:
                 continue  # "until May 31", "through 2024": a deadline, not the act's date
+            if t.lo >= trig.hi and any(
+                norm[k] == "as" and norm[k + 1] in ("the", "it", "was", "were", "did")
+                for k in range(trig.hi, t.lo - 1)
+            ):
+                continue  # "..., as the United States did last month": another act's date
             forward = future or (status == "planned" and best is not None)
             if forward and _told_in_past(g, norm, cues, t.lo, t.hi):
                 forward = False  # "announced in May that it would ...": May is past
