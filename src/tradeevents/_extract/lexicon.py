@@ -112,6 +112,7 @@ GRAMMAR_SETS = (
     "enacting_verbs",
     "effect_words",
     "topic_words",
+    "dated_defaults",
 )
 
 
@@ -142,6 +143,7 @@ class Grammar:
     enacting_verbs: frozenset[str]
     effect_words: frozenset[str]
     topic_words: frozenset[str]
+    dated_defaults: frozenset[str]
     same_date: frozenset[tuple[str, ...]]
     default_status: Mapping[str, str]
     type_cues: Mapping[str, Mapping[str, str]]

@@ -402,6 +402,18 @@ def sentence_candidates(
             status = g.default_status[ev_type]
             anchor = trig.lo
             cued = False
+        elif (
+            ev_type in g.dated_defaults
+            and published is not None
+            and any(
+                t.past is not None and t.past.last < published and abs(t.lo - trig.hi) <= 3
+                for t in times
+            )
+        ):
+            # "Blinken's visit last month": a visit or meeting dated in the past happened
+            status = g.default_status[ev_type]
+            anchor = trig.lo
+            cued = False
         else:
             continue
         window_lo = max(seg_lo, anchor - 4)
@@ -452,6 +464,17 @@ def sentence_candidates(
         if (
             ev_type == "agreement"
             and verb_status is not None
+            and any(
+                t is not trig
+                and trig.hi <= t.lo <= trig.hi + 5
+                and t.value[0] in ("meeting", "negotiation", "visit")
+                for t in triggers
+            )
+        ):
+            continue  # "agreed to hold meetings": the meetings are the event (planned)
+        if (
+            ev_type == "agreement"
+            and verb_status is not None
             and not uses_context
             and sum(len(codes) for a, _, codes in places if clause_lo <= a < trig.lo) < 2
         ):
@@ -482,6 +505,8 @@ def sentence_candidates(
             ):
                 continue  # "..., as the United States did last month": another act's date
             forward = future or (status == "planned" and best is not None)
+            if not forward and any(t.lo - 5 <= m.lo < t.lo for m in futures):
+                forward = True  # "set to take effect Aug. 1": the step is to come
             if forward and _told_in_past(g, norm, cues, t.lo, t.hi):
                 forward = False  # "announced in May that it would ...": May is past
             d = t.future if forward else t.past
