@@ -364,7 +364,12 @@ def sentence_candidates(
         # the governing cue: nearest in the window, not inside a trigger
         best: Mention | None = None
         best_dist = 1_000
-        for c in near(cues, max(seg_lo, trig.lo - _BEFORE), min(seg_hi, trig.hi + _AFTER)):
+        # an inserted date (", in March,") does not move the verb away from its object
+        inserted = sum(
+            t.hi - t.lo + 2 for t in times if trig.lo - _BEFORE - 6 <= t.lo and t.hi <= trig.lo
+        )
+        reach = _BEFORE + min(inserted, 8)
+        for c in near(cues, max(seg_lo, trig.lo - reach), min(seg_hi, trig.hi + _AFTER)):
             if (c.lo, c.hi) in taken or (c.lo < trig.hi and c.hi > trig.lo):
                 continue
             if _subordinate(g, norm, c, trig.lo, seg_lo):
