@@ -270,11 +270,12 @@ def resolve_context(doc: Document) -> None:
     g = doc.lexicon.grammar
     focus = doc.focus
     for c in doc.candidates:
-        if not c.parties and c.type in g.one_sided_types and not c.uses_context:
+        one_sided = c.type in g.one_sided_types and not c.extra.get("of_agreement")
+        if not c.parties and one_sided and not c.uses_context:
             c.parties |= set(focus[:1])  # a law, control or probe of the text's main actor
         elif c.uses_context or not c.parties:
             c.parties |= set(focus[:6])
-        elif len(c.parties) == 1 and focus and c.type not in g.one_sided_types:
+        elif len(c.parties) == 1 and focus and not one_sided:
             (only,) = c.parties
             if only in focus:
                 c.parties |= set(focus[:6])

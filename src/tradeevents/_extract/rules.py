@@ -578,6 +578,8 @@ def sentence_candidates(
             )
         )
         out[-1].extra["cue"] = None if best is None else best.lo
+        if ev_type == "legislation" and any(t.value[0] == "agreement" for t in triggers):
+            out[-1].extra["of_agreement"] = True  # ratifying a deal involves both its sides
         if len(subject) > 1 and any(
             norm[k] in g.separate_words for k in range(max(lo, trig.lo - 3), trig.lo)
         ):
