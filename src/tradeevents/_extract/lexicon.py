@@ -113,6 +113,7 @@ GRAMMAR_SETS = (
     "effect_words",
     "topic_words",
     "dated_defaults",
+    "future_announced",
 )
 
 
@@ -144,6 +145,7 @@ class Grammar:
     effect_words: frozenset[str]
     topic_words: frozenset[str]
     dated_defaults: frozenset[str]
+    future_announced: frozenset[str]
     same_date: frozenset[tuple[str, ...]]
     default_status: Mapping[str, str]
     type_cues: Mapping[str, Mapping[str, str]]

@@ -431,7 +431,11 @@ def sentence_candidates(
             future = True
         elif any(near(futures, a, b) for a, b in modal_spans):
             future = True
-            if ev_type in MEASURES and status in ("announced", "in-effect", "ended"):
+            if (ev_type in MEASURES or ev_type in g.future_announced) and status in (
+                "announced",
+                "in-effect",
+                "ended",
+            ):
                 # a measure announced to take effect later is announced; but cuts a
                 # deal sets for later ("Japan will cut tariffs on beef") are planned
                 reduction = best is not None and norm[best.lo] in g.reductions
