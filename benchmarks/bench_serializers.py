@@ -15,6 +15,7 @@ A ratio above 1 is faster than the baseline.
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 import time
@@ -70,6 +71,7 @@ def make_events(n: int) -> list[Event]:
 def best(fn: Callable[[], Any], repeat: int = 5) -> float:
     times = []
     for _ in range(repeat):
+        gc.collect()  # every candidate starts from the same collector state
         start = time.perf_counter()
         fn()
         times.append(time.perf_counter() - start)

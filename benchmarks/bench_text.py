@@ -13,6 +13,7 @@ Ratios are speeds relative to the baseline: above 1 means the text format is fas
 
 from __future__ import annotations
 
+import gc
 import json
 import random
 import sys
@@ -143,6 +144,7 @@ def build_from_json(dicts: list[dict[str, Any]]) -> list[Event]:
 def best(fn: Callable[[], object], repeat: int = 5) -> float:
     times = []
     for _ in range(repeat):
+        gc.collect()  # every candidate starts from the same collector state
         start = time.perf_counter()
         fn()
         times.append(time.perf_counter() - start)

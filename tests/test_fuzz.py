@@ -380,17 +380,9 @@ def test_huge_input_finishes(fmt: str, name: str, doc: str) -> None:
     _with_timeout(lambda: check_outcome(fmt, lambda: loads(doc), doc), HARD_TIMEOUT)
 
 
-_CSV_FIELD_LIMIT = pytest.mark.xfail(
-    strict=True,
-    raises=LoadError,
-    reason="csv writes a 2 MB cell that its reader refuses (the csv module's 128 kB "
-    "field limit): reported to the formats maintainer; remove this mark once fixed",
-)
 
 
-@pytest.mark.parametrize(
-    "fmt", [pytest.param(f, marks=_CSV_FIELD_LIMIT) if f == "csv" else f for f in sorted(FORMATS)]
-)
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_huge_field_round_trips(fmt: str) -> None:
     events = [_agreement_about("y" * 2_000_000)]
     dumps, loads = FORMATS[fmt]

@@ -450,19 +450,7 @@ class Event:
         ``confidence`` and descriptive fields do not enter it.
         """
         date = self.date
-        span = None if self.evidence is None else (self.evidence.start, self.evidence.end)
-        key = (
-            self.type,
-            self.status.value,
-            self.parties,
-            None if date is None else str(date),
-            self.instruments,
-            self.products,
-            span,
-        )
-        # repr() of a tuple of str, int and None is stable across Python versions.
-        digest = hashlib.blake2b(repr(key).encode("utf-8", "surrogatepass"), digest_size=8)
-        return f"{self.type}-{digest.hexdigest()}"
+        return _content_id(self, None if date is None else str(date))
 
     def replace(self, **changes: Any) -> Any:
         """A copy with *changes* applied (``attrs.evolve``), validated like a new event."""
@@ -563,6 +551,25 @@ class Legislation(Event):
     """A law or regulation on trade proposed, passed, signed, or in force."""
 
     type: ClassVar[str] = EventType.LEGISLATION.value
+
+
+def _content_id(event: Event, date: str | None) -> str:
+    """:attr:`Event.id` given the canonical text of the event's date (the serializers
+    have it already)."""
+    evidence = event.evidence
+    tag = event.type
+    key = (
+        tag,
+        event.status.value,
+        event.parties,
+        date,
+        event.instruments,
+        event.products,
+        None if evidence is None else (evidence.start, evidence.end),
+    )
+    # repr() of a tuple of str, int and None is stable across Python versions.
+    digest = hashlib.blake2b(repr(key).encode("utf-8", "surrogatepass"), digest_size=8)
+    return f"{tag}-{digest.hexdigest()}"
 
 
 _BUILTIN: tuple[type[Event], ...] = (

@@ -31,6 +31,7 @@ from __future__ import annotations
 import enum
 import functools
 import io
+import os
 import re
 import types
 import typing
@@ -39,13 +40,24 @@ from typing import IO, Any, Final, NoReturn
 
 import attrs
 
-from . import registry
+from . import _limits, registry
 from ._gc import paused
+from ._io import write_atomic
 from .dates import EventDate
 from .errors import TextFormatError
 from .model import Event
 
-__all__ = ["FORMAT_VERSION", "MAGIC", "dump", "dumps", "iter_dump", "load", "loads"]
+__all__ = [
+    "FORMAT_VERSION",
+    "MAGIC",
+    "dump",
+    "dump_path",
+    "dumps",
+    "iter_dump",
+    "load",
+    "load_path",
+    "loads",
+]
 
 #: The version of the format that this module reads and writes.
 FORMAT_VERSION: Final = 1
@@ -866,11 +878,18 @@ def _known_types(event_types: Mapping[str, type[Event]] | None) -> Mapping[str, 
     return registry.event_types() if event_types is None else event_types
 
 
-def loads(s: str, /, *, event_types: Mapping[str, type[Event]] | None = None) -> list[Event]:
+def loads(
+    s: str,
+    /,
+    *,
+    event_types: Mapping[str, type[Event]] | None = None,
+    max_bytes: int | None = None,
+) -> list[Event]:
     """The events of the text-format document *s*.
 
     *event_types* maps type tags to event classes; by default the types
-    registered in :mod:`tradeevents.registry` at the time of the call.
+    registered in :mod:`tradeevents.registry` at the time of the call. A
+    document larger than *max_bytes* bytes of UTF-8 is refused (``None``: no limit).
 
     :raises TextFormatError: for malformed input of any kind, naming the line
         and column (also for values the model rejects, such as an unknown
@@ -879,25 +898,61 @@ def loads(s: str, /, *, event_types: Mapping[str, type[Event]] | None = None) ->
     """
     if not isinstance(s, str):
         raise TypeError(f"loads() needs a str, not {type(s).__name__}; use load() for files")
+    _limits.check_limit(max_bytes)
+    if _limits.exceeds(s, max_bytes):
+        raise TextFormatError(_limits.message(max_bytes), s, 0)
     known = _known_types(event_types)
     with paused():  # many small surviving objects: no collections half-way
         return _parse_document(s, known)
 
 
 def load(
-    fp: IO[str] | IO[bytes], /, *, event_types: Mapping[str, type[Event]] | None = None
+    fp: IO[str] | IO[bytes],
+    /,
+    *,
+    event_types: Mapping[str, type[Event]] | None = None,
+    max_bytes: int | None = None,
 ) -> list[Event]:
     """The events of the text-format document read from *fp*, a text or binary file.
 
     Bytes are decoded as UTF-8; invalid UTF-8 is reported as a
-    :class:`TextFormatError` at the first bad byte.
+    :class:`TextFormatError` at the first bad byte. The file is read no further
+    than *max_bytes*.
     """
-    data = fp.read()
+    _limits.check_limit(max_bytes)
+    data = _limits.read(fp, max_bytes)
+    if isinstance(data, (bytes, bytearray)) and _limits.exceeds(data, max_bytes):
+        raise TextFormatError(_limits.message(max_bytes), "", 0)
     if isinstance(data, (bytes, bytearray)):
         data = _decode(bytes(data))
     elif not isinstance(data, str):
         raise TypeError(f"load() needs a file that reads str or bytes, not {type(data).__name__}")
-    return loads(data, event_types=event_types)
+    return loads(data, event_types=event_types, max_bytes=max_bytes)
+
+
+def load_path(
+    path: str | os.PathLike[str],
+    /,
+    *,
+    event_types: Mapping[str, type[Event]] | None = None,
+    max_bytes: int | None = None,
+) -> list[Event]:
+    """The events of the text-format file *path* (UTF-8), read no further than *max_bytes*."""
+    with open(path, "rb") as fp:
+        return load(fp, event_types=event_types, max_bytes=max_bytes)
+
+
+def dump_path(
+    events: Iterable[Event],
+    path: str | os.PathLike[str],
+    /,
+    *,
+    event_types: Mapping[str, type[Event]] | None = None,
+) -> None:
+    """Write the text form of *events* to *path*, all or nothing: the text goes to a
+    temporary file renamed over *path* once complete, so a failure (a value that
+    cannot be written, a full disk) leaves any old file intact."""
+    write_atomic(path, iter_dump(events, event_types=event_types))
 
 
 def _decode(data: bytes) -> str:

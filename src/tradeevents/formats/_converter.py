@@ -33,7 +33,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from .. import registry
 from ..dates import EventDate
 from ..errors import LoadError
-from ..model import Event
+from ..model import Event, _content_id
 
 __all__: list[str] = []  # private module
 
@@ -141,10 +141,25 @@ def _structure_bool(value: Any, _: Any) -> bool:
     return value
 
 
+@functools.lru_cache(maxsize=4096)
+def _parse_date(text: str) -> EventDate:
+    # EventDate is immutable: equal strings may share one instance. Dates repeat
+    # a lot in real data (a bulletin's date, the month a measure takes effect).
+    return EventDate.parse(text)
+
+
 def _structure_date(value: Any, _: Any) -> EventDate:
     if type(value) is not str:
         raise TypeError("not a string")
-    return EventDate.parse(value)
+    return _parse_date(value)
+
+
+def _structure_optional_date(value: Any, _: Any) -> EventDate | None:
+    if value is None:
+        return None
+    if type(value) is not str:
+        raise TypeError("not a string")
+    return _parse_date(value)
 
 
 def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
@@ -152,6 +167,21 @@ def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
     if type(value) is not type(member.value):  # no True for 1, no members for their values
         raise TypeError("wrong kind of enumeration value")
     return member
+
+
+def _enum_structure(cls: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
+    """A structure hook for *cls*: a dict lookup, then the strict kind check."""
+    members = {member.value: member for member in cls}
+
+    def structure(value: Any, _: Any) -> enum.Enum:
+        member = members.get(value) if isinstance(value, (str, int)) else None
+        if member is None:
+            return _structure_enum(value, cls)  # cattrs' message for a bad value
+        if type(value) is not type(member.value):  # no True for 1
+            raise TypeError("wrong kind of enumeration value")
+        return member
+
+    return structure
 
 
 def _unstructure_enum(member: enum.Enum) -> Any:
@@ -177,6 +207,14 @@ def _enums_in(tp: Any, seen: set[Any]) -> Iterator[type[enum.Enum]]:
             yield from _enums_in(arg, seen)
 
 
+def _is_optional(tp: Any) -> bool:
+    return _optional_of(tp) is not None
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
 def _is_sequence(tp: Any) -> bool:
     return _sequence_of(tp) is not None
 
@@ -193,7 +231,7 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(EventDate, _structure_date)
     conv.register_unstructure_hook(EventDate, str)
-    conv.register_structure_hook_func(_is_enum, _structure_enum)
+    conv.register_structure_hook_factory(_is_enum, _enum_structure)
     # Enums are unstructured per class (see _register_enums): a str-valued enum is a
     # str subclass, and cattrs' class dispatch would pass it through as is.
 
@@ -229,6 +267,29 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook_factory(_is_sequence, sequence_structure)
     conv.register_unstructure_hook_factory(_is_sequence, sequence_unstructure)
 
+    # ``X | None``: cattrs' generic optional hooks look the inner hook up on every
+    # call; these bind it once.
+    def optional_structure(tp: Any) -> Callable[[Any, Any], Any]:
+        inner = _optional_of(tp)
+        if inner is EventDate:
+            return _structure_optional_date
+        hook = conv.get_structure_hook(inner)
+
+        def structure_optional(value: Any, _: Any) -> Any:
+            return None if value is None else hook(value, inner)
+
+        return structure_optional
+
+    def optional_unstructure(tp: Any) -> Callable[[Any], Any]:
+        inner = _optional_of(tp)
+        if inner in (str, int, float, bool):
+            return _identity
+        hook = conv.get_unstructure_hook(inner)
+        return lambda value: None if value is None else hook(value)
+
+    conv.register_structure_hook_factory(_is_optional, optional_structure)
+    conv.register_unstructure_hook_factory(_is_optional, optional_unstructure)
+
     # attrs classes: generated, straight-line functions (one per class).
     conv.register_structure_hook_factory(attrs.has, lambda cls: make_dict_structure_fn(cls, conv))
     conv.register_unstructure_hook_factory(
@@ -246,6 +307,10 @@ class _Codec:
     structure: Callable[[Mapping[str, Any], Any], Event]
     unstructure: Callable[[Any], Unstructured]
     error: str | None  # why this class cannot be written, if it cannot
+    plain_id: bool  # the class keeps Event.id: it can be made from the date text written
+
+
+_EVENT_ID = Event.__dict__["id"]
 
 
 class _State:
@@ -288,6 +353,7 @@ class _State:
             conv.get_structure_hook(cls),
             conv.get_unstructure_hook(cls),
             error,
+            getattr(cls, "id", None) is _EVENT_ID,
         )
         self.by_tag[cls.type] = codec
         self.by_class[cls] = codec
@@ -358,7 +424,9 @@ def to_dicts(events: Iterable[Event]) -> list[Unstructured]:
         if codec.error is not None:
             raise TypeError(codec.error)
         fields = codec.unstructure(event)
-        out.append({"id": event.id, "type": codec.cls.type, **fields})
+        # the date's canonical text is in the fields already: the id need not redo it
+        uid = _content_id(event, fields["date"]) if codec.plain_id else event.id
+        out.append({"id": uid, "type": codec.cls.type, **fields})
     return out
 
 

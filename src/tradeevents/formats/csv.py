@@ -38,12 +38,13 @@ import io
 import json as _json
 import os
 import re
+import threading
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 import attrs
 
-from .. import registry
+from .. import _limits, registry
 from .._gc import paused
 from .._io import write_atomic
 from ..errors import LoadError
@@ -94,6 +95,24 @@ _FIXED = frozenset(COLUMNS) - {"extra"}
 _ESCAPE = re.compile(r"[\\|]")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
 _BATCH = 256
+
+#: The reader's field size limit while it reads a row: as large as the C ``long`` of
+#: every platform allows. The csv module's default (131,072 characters) would
+#: refuse cells that the writer writes; a cell is bounded by the document, whose
+#: size *max_bytes* bounds.
+_FIELD_LIMIT = 2**31 - 1
+#: ``csv.field_size_limit`` is process-wide: the readers raise it for one row at a
+#: time, under this lock, and restore the caller's value after.
+_FIELD_LIMIT_LOCK = threading.Lock()
+
+
+def _next_row(reader: Iterator[list[str]]) -> list[str] | None:
+    with _FIELD_LIMIT_LOCK:
+        previous = _csv.field_size_limit(_FIELD_LIMIT)
+        try:
+            return next(reader, None)
+        finally:
+            _csv.field_size_limit(previous)
 
 
 # -- writing -------------------------------------------------------------------
@@ -230,14 +249,19 @@ def _fields_of(tag: str) -> frozenset[str] | None:
     return None if cls is None else frozenset(f.name for f in attrs.fields(cls))
 
 
-def iter_load(lines: Iterable[str], /) -> Iterator[Event]:
+def iter_load(lines: Iterable[str], /, *, max_bytes: int | None = None) -> Iterator[Event]:
     """Yield the event of each row of a CSV text file (open it with ``newline=""``)
-    or any iterable of lines, as it is read. The first row must be the header."""
+    or any iterable of lines, as it is read. The first row must be the header.
+
+    Cells of any size are read (the csv module's own limit is lifted while a row
+    is read). A :class:`~tradeevents.errors.LoadError` is raised at the line that
+    takes the text read past *max_bytes* bytes of UTF-8 (``None``: no limit)."""
     if isinstance(lines, (str, bytes)):
         raise TypeError("iter_load reads a file or an iterable of lines; use loads for a string")
-    reader = _csv.reader(lines, strict=True)
+    _limits.check_limit(max_bytes)
+    reader = _csv.reader(_limits.counted(lines, max_bytes), strict=True)
     try:
-        header = next(reader, None)
+        header = _next_row(reader)
         if header is None:
             raise LoadError(
                 f"empty document: expected the header {','.join(COLUMNS)}", "$", lineno=1
@@ -247,7 +271,7 @@ def iter_load(lines: Iterable[str], /) -> Iterator[Event]:
         index = 0
         while True:
             lineno = reader.line_num + 1
-            row = next(reader, None)
+            row = _next_row(reader)
             if row is None:
                 return
             if not row:
@@ -256,6 +280,8 @@ def iter_load(lines: Iterable[str], /) -> Iterator[Event]:
             index += 1
     except _csv.Error as exc:
         raise LoadError(f"invalid CSV: {exc}", "$", lineno=reader.line_num) from None
+    except _limits.Exceeded as exc:
+        raise LoadError(_limits.message(max_bytes), "$", lineno=exc.lineno) from None
 
 
 def _event(row: list[str], index: int, lineno: int) -> Event:
@@ -287,21 +313,25 @@ def _event(row: list[str], index: int, lineno: int) -> Event:
     return from_dict(data, path, lineno=lineno)
 
 
-def loads(text: str, /) -> list[Event]:
-    """The events of a CSV text."""
+def loads(text: str, /, *, max_bytes: int | None = None) -> list[Event]:
+    """The events of a CSV text (refused if larger than *max_bytes* bytes of UTF-8)."""
     if not isinstance(text, str):
         raise TypeError(f"loads needs str, not {type(text).__qualname__}")
+    _limits.check_limit(max_bytes)
+    if _limits.exceeds(text, max_bytes):
+        raise LoadError(_limits.message(max_bytes), "$")
     with paused():
         return list(iter_load(io.StringIO(text, newline="")))
 
 
-def load(fp: IO[str], /) -> list[Event]:
-    """The events of the CSV file *fp* (opened with ``newline=""``)."""
+def load(fp: IO[str], /, *, max_bytes: int | None = None) -> list[Event]:
+    """The events of the CSV file *fp* (opened with ``newline=""``), read no further
+    than *max_bytes*."""
     with paused():
-        return list(iter_load(fp))
+        return list(iter_load(fp, max_bytes=max_bytes))
 
 
-def load_path(path: str | os.PathLike[str], /) -> list[Event]:
-    """The events of the CSV file *path* (UTF-8)."""
+def load_path(path: str | os.PathLike[str], /, *, max_bytes: int | None = None) -> list[Event]:
+    """The events of the CSV file *path* (UTF-8), read no further than *max_bytes*."""
     with open(path, encoding="utf-8-sig", newline="") as fp, paused():
-        return list(iter_load(fp))
+        return list(iter_load(fp, max_bytes=max_bytes))

@@ -20,6 +20,7 @@ import os
 from collections.abc import Iterable
 from typing import IO, Any
 
+from .. import _limits
 from .._gc import paused
 from .._io import write_atomic
 from ..errors import LoadError
@@ -40,14 +41,20 @@ def dumps(events: Iterable[Event], /, *, indent: int | None = None, backend: str
     return _backend.dumps(to_dicts(events), orjson=orjson, indent=indent)
 
 
-def loads(text: str | bytes, /, *, backend: str = "auto") -> list[Event]:
+def loads(
+    text: str | bytes, /, *, backend: str = "auto", max_bytes: int | None = None
+) -> list[Event]:
     """The events of a JSON array of event objects.
 
     Raises :class:`~tradeevents.errors.LoadError` naming the line and column of
-    a syntax error, or the path of the bad field (``$[3].date: invalid date ...``).
+    a syntax error, or the path of the bad field (``$[3].date: invalid date ...``),
+    or when *text* is larger than *max_bytes* bytes of UTF-8 (``None``: no limit).
     """
     if not isinstance(text, (str, bytes)):
         raise TypeError(f"loads needs str or bytes, not {type(text).__qualname__}")
+    _limits.check_limit(max_bytes)
+    if _limits.exceeds(text, max_bytes):
+        raise LoadError(_limits.message(max_bytes), "$")
     orjson = _backend.resolve(backend)
     with paused():  # tens of thousands of surviving objects: no collections half-way
         data = _backend.loads(text, orjson=orjson)
@@ -67,9 +74,13 @@ def dump(
     fp.write(dumps(events, indent=indent, backend=backend))
 
 
-def load(fp: IO[str] | IO[bytes], /, *, backend: str = "auto") -> list[Event]:
-    """:func:`loads` of the whole of the file *fp* (text or binary)."""
-    return loads(fp.read(), backend=backend)
+def load(
+    fp: IO[str] | IO[bytes], /, *, backend: str = "auto", max_bytes: int | None = None
+) -> list[Event]:
+    """:func:`loads` of the whole of the file *fp* (text or binary), read no further
+    than *max_bytes*."""
+    _limits.check_limit(max_bytes)
+    return loads(_limits.read(fp, max_bytes), backend=backend, max_bytes=max_bytes)
 
 
 def dump_path(
@@ -84,8 +95,11 @@ def dump_path(
     write_atomic(path, [dumps(events, indent=indent, backend=backend), "\n"])
 
 
-def load_path(path: str | os.PathLike[str], /, *, backend: str = "auto") -> list[Event]:
-    """The events of the JSON file *path* (UTF-8)."""
+def load_path(
+    path: str | os.PathLike[str], /, *, backend: str = "auto", max_bytes: int | None = None
+) -> list[Event]:
+    """The events of the JSON file *path* (UTF-8), read no further than *max_bytes*."""
+    _limits.check_limit(max_bytes)
     with open(path, "rb") as fp:
-        data: Any = fp.read()
-    return loads(data, backend=backend)
+        data: Any = _limits.read(fp, max_bytes)
+    return loads(data, backend=backend, max_bytes=max_bytes)

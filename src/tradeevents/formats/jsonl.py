@@ -17,8 +17,10 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
+from .. import _limits
 from .._gc import paused
 from .._io import write_atomic
+from ..errors import LoadError
 from ..model import Event
 from . import _backend
 from ._converter import from_dict, to_dicts
@@ -63,42 +65,62 @@ def dump_path(
 
 
 def iter_load(
-    lines: Iterable[str] | Iterable[bytes], /, *, backend: str = "auto"
+    lines: Iterable[str] | Iterable[bytes],
+    /,
+    *,
+    backend: str = "auto",
+    max_bytes: int | None = None,
 ) -> Iterator[Event]:
     """Yield the event of each non-blank line of *lines* (a text or binary file, or any
     iterable of lines), as it is read.
 
     The cyclic garbage collector is left alone here (the caller's code runs
     between events); :func:`loads`, :func:`load` and :func:`load_path` pause it
-    while they build the whole list."""
-    source: Iterable[str | bytes] = lines
+    while they build the whole list.
+
+    A :class:`~tradeevents.errors.LoadError` is raised at the line that takes the
+    bytes read past *max_bytes* (``None``: no limit)."""
     if isinstance(lines, (str, bytes)):
         raise TypeError("iter_load reads a file or an iterable of lines; use loads for a string")
+    _limits.check_limit(max_bytes)
+    source: Iterable[str | bytes] = _limits.counted(lines, max_bytes)
     orjson = _backend.resolve(backend)
-    for lineno, line in enumerate(source, 1):
-        if not line.strip():
-            continue
-        # the line ending is no part of the document (a syntax error's column stays on its line)
-        data = _backend.loads(line.rstrip(_EOL[type(line)]), orjson=orjson, lineno=lineno)
-        yield from_dict(data, "$", lineno=lineno)
+    try:
+        for lineno, line in enumerate(source, 1):
+            if not line.strip():
+                continue
+            # the line ending is no part of the document (a syntax error's column stays on its line)
+            data = _backend.loads(line.rstrip(_EOL[type(line)]), orjson=orjson, lineno=lineno)
+            yield from_dict(data, "$", lineno=lineno)
+    except _limits.Exceeded as exc:
+        raise LoadError(_limits.message(max_bytes), "$", lineno=exc.lineno) from None
 
 
-def loads(text: str | bytes, /, *, backend: str = "auto") -> list[Event]:
-    """The events of a JSON Lines text."""
+def loads(
+    text: str | bytes, /, *, backend: str = "auto", max_bytes: int | None = None
+) -> list[Event]:
+    """The events of a JSON Lines text (refused if larger than *max_bytes* bytes of UTF-8)."""
     if not isinstance(text, (str, bytes)):
         raise TypeError(f"loads needs str or bytes, not {type(text).__qualname__}")
+    _limits.check_limit(max_bytes)
+    if _limits.exceeds(text, max_bytes):
+        raise LoadError(_limits.message(max_bytes), "$")
     lines = text.split(b"\n") if isinstance(text, bytes) else text.split("\n")
     with paused():
         return list(iter_load(lines, backend=backend))
 
 
-def load(fp: IO[str] | IO[bytes], /, *, backend: str = "auto") -> list[Event]:
-    """The events of the JSON Lines file *fp*."""
+def load(
+    fp: IO[str] | IO[bytes], /, *, backend: str = "auto", max_bytes: int | None = None
+) -> list[Event]:
+    """The events of the JSON Lines file *fp*, read no further than *max_bytes*."""
     with paused():
-        return list(iter_load(fp, backend=backend))
+        return list(iter_load(fp, backend=backend, max_bytes=max_bytes))
 
 
-def load_path(path: str | os.PathLike[str], /, *, backend: str = "auto") -> list[Event]:
-    """The events of the JSON Lines file *path* (UTF-8)."""
+def load_path(
+    path: str | os.PathLike[str], /, *, backend: str = "auto", max_bytes: int | None = None
+) -> list[Event]:
+    """The events of the JSON Lines file *path* (UTF-8), read no further than *max_bytes*."""
     with open(path, "rb") as fp, paused():
-        return list(iter_load(fp, backend=backend))
+        return list(iter_load(fp, backend=backend, max_bytes=max_bytes))
