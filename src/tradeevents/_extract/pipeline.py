@@ -198,18 +198,21 @@ def find_candidates(doc: Document) -> None:
                     and ("date" in doc.norm[s.start : s.end] or "day" in doc.norm[s.start : s.end])
                     and _has_anaphor(same, doc.tokens.norm, s.lo, s.hi)
                 ):
-                    before = doc.sentences[k - 1]
-                    told = find_times(
-                        doc.text,
-                        doc.tokens,
-                        before.lo,
-                        before.hi,
-                        doc.lexicon,
-                        doc.published,
-                        anchor,
-                    )
-                    if told:
-                        times += _same_date(same, doc.tokens.norm, s.lo, s.hi, told[-1])
+                    # the date told last, in the three sentences before
+                    for back in range(k - 1, max(-1, k - 4), -1):
+                        before = doc.sentences[back]
+                        told = find_times(
+                            doc.text,
+                            doc.tokens,
+                            before.lo,
+                            before.hi,
+                            doc.lexicon,
+                            doc.published,
+                            anchor,
+                        )
+                        if told:
+                            times += _same_date(same, doc.tokens.norm, s.lo, s.hi, told[-1])
+                            break
                 doc.candidates.extend(
                     sentence_candidates(
                         doc.text,
