@@ -9,11 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import tradeevents as te
 from tradeevents import text
 from tradeevents.errors import LoadError, TextFormatError
-from tradeevents.formats import csv, json, jsonl
+from tradeevents.formats import _backend, csv, json, jsonl
 
 EVENTS = [
     te.Agreement(status=te.Status.ANNOUNCED, parties=("JP", "US"), topics=("ステンレス鋼",)),
@@ -110,3 +112,8 @@ def test_text_dump_path_is_atomic(tmp_path: Path) -> None:
         text.dump_path([*EVENTS, object()], path)  # type: ignore[list-item]
     assert path.read_bytes() == old
     assert list(tmp_path.iterdir()) == [path]
+
+
+@given(st.text(st.sampled_from("0123456789.eE,x"), max_size=60))
+def test_long_integer_check_agrees_with_its_regex(doc: str) -> None:
+    assert _backend._has_long_integer(doc.encode()) == bool(_backend._LONG_DIGITS.search(doc))

@@ -37,22 +37,24 @@ except ImportError:  # pragma: no cover - exercised where orjson is absent
 
 #: orjson reads integers beyond 64 bits as floats: such texts go to the stdlib parser.
 _LONG_DIGITS = re.compile(r"(?<![0-9.])[0-9]{19,}(?![0-9.eE])")
-#: The maximal runs of 19 or more digits: _LONG_DIGITS, without the look-around that
-#: made it scan a whole document about 40 times slower (see _has_long_integer).
-_DIGIT_RUN = re.compile(r"[0-9]{19,}")
+#: _LONG_DIGITS without a regex scan (sre retries every start inside a run of
+#: digits, about 35 ms per 4 MB document): digits become "0", then bytes.find.
+_DIGITS_TO_ZERO = bytes.maketrans(b"123456789", b"000000000")
+_RUN = b"0" * 19
 
 
-def _has_long_integer(source: str) -> bool:
-    """Whether *source* has a match of :data:`_LONG_DIGITS` (an integer of 19+ digits)."""
-    for run in _DIGIT_RUN.finditer(source):
-        # the leftmost match starts a maximal run of digits and, greedy, ends it
-        start, end = run.span()
-        if (start == 0 or source[start - 1] != ".") and source[end : end + 1] not in (
-            ".",
-            "e",
-            "E",
-        ):
+def _has_long_integer(data: bytes) -> bool:
+    """Whether *data* has a match of :data:`_LONG_DIGITS` (an integer of 19+ digits)."""
+    flat = data.translate(_DIGITS_TO_ZERO)
+    pos = flat.find(_RUN)
+    while pos >= 0:
+        # the leftmost find starts a maximal run of digits; extend it to its end
+        end = pos + len(_RUN)
+        while flat[end : end + 1] == b"0":
+            end += 1
+        if (pos == 0 or flat[pos - 1] != 0x2E) and flat[end : end + 1] not in (b".", b"e", b"E"):
             return True
+        pos = flat.find(_RUN, end)
     return False
 
 
@@ -147,7 +149,8 @@ def loads(text: str | bytes, *, orjson: bool, path: str = "$", lineno: int | Non
             colons = source.count(":")
             # a colon escaped as \u003a, or an integer orjson may have read as a float,
             # sends the text to the stdlib parser
-            escaped = _ESCAPED_COLON.search(source) or _has_long_integer(source)
+            raw = text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
+            escaped = _ESCAPED_COLON.search(source) or _has_long_integer(raw)
             if not escaped and colons == _orjson.dumps(value).count(b":"):
                 return value  # no key was given twice: the counts would differ
     if isinstance(text, bytes):
