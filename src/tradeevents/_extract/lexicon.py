@@ -166,6 +166,11 @@ class Lexicon:
         self._load_officials(raw["officials.json"])
         self._load_boilerplate(raw["boilerplate.json"])
         self._load_dates(raw["dates.json"])
+        #: Tokens that can start a temporal expression (besides numbers).
+        self.time_starters = frozenset(
+            {*self.months, *self.weekdays, "today", "yesterday", "tomorrow", "last", "next"}
+            | {"this", "past", "coming", "ago"}
+        )
         self._load_splitter(raw["splitter.json"])
         self._load_context(raw["context.json"])
         self.grammar = self._load_grammar(raw["grammar.json"])

@@ -138,8 +138,12 @@ def find_times(
     def tok(k: int) -> str:
         return norm[k] if lo <= k < hi else ""
 
+    starters = lexicon.time_starters
     while i < hi:
         t = norm[i]
+        if t not in starters and not t[:1].isdigit():
+            i += 1  # most tokens cannot start a date: skip them at once
+            continue
         # -- month names ---------------------------------------------------------
         if (
             t in months
