@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -73,6 +73,11 @@ class PhraseIndex:
 
     def get(self, token: str) -> list[Entry] | None:
         return self._by_first.get(token)
+
+    @property
+    def lookup(self) -> Callable[[str], list[Entry] | None]:
+        """The look-up itself (a bound ``dict.get``), for hot loops."""
+        return self._by_first.get
 
     def __len__(self) -> int:
         return sum(len(v) for v in self._by_first.values())

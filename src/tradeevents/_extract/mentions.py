@@ -44,7 +44,7 @@ def _case_ok(text: str, tokens: Tokens, i: int, n: int, category: str, value: An
 def scan(text: str, tokens: Tokens, lo: int, hi: int, lexicon: Lexicon) -> list[Mention]:
     """Every mention in tokens ``[lo, hi)``, ordered by position."""
     norm = tokens.norm
-    get = lexicon.index.get
+    get = lexicon.index.lookup  # the dict's own get: one C call per token
     free: dict[str, int] = {}
     out: list[Mention] = []
     for i in range(lo, hi):
