@@ -13,8 +13,8 @@ from its default::
     instruments: [section-301]
     rates: [{value: 25.0}]
 
-:func:`loads` and :func:`load` read a document, :func:`dumps`, :func:`dump`
-and :func:`iter_dump` write one. ``loads(dumps(events)) == events`` for every
+:func:`loads`, :func:`load` and :func:`load_path` read a document, :func:`dumps`, :func:`dump`,
+:func:`dump_path` (atomic) and :func:`iter_dump` write one. ``loads(dumps(events)) == events`` for every
 list of events the model can hold, user-registered event types included.
 Malformed input of any kind raises :class:`~tradeevents.errors.TextFormatError`
 naming the line and column. The format is specified in ``docs/text-format.md``.
