@@ -380,8 +380,6 @@ def test_huge_input_finishes(fmt: str, name: str, doc: str) -> None:
     _with_timeout(lambda: check_outcome(fmt, lambda: loads(doc), doc), HARD_TIMEOUT)
 
 
-
-
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_huge_field_round_trips(fmt: str) -> None:
     events = [_agreement_about("y" * 2_000_000)]
