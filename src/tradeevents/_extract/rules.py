@@ -130,6 +130,25 @@ def _reported_will(
     return any(norm[k] in g.reporting_verbs for k in range(max(floor, first - 8), first))
 
 
+def _partner_list(
+    norm: list[str], places: list[tuple[int, int, tuple[str, ...]]], after: int, end: int
+) -> list[str]:
+    """The single countries listed right after "with" following the trigger
+    ("agreements with Australia and New Zealand" -> AU, NZ)."""
+    if after >= end or norm[after] != "with":
+        return []
+    out: list[str] = []
+    at = after + 1
+    for a, b, codes in sorted(places):
+        if a < at or len(codes) != 1:
+            continue
+        if not all(norm[k] in (",", "and", "the") for k in range(at, a)):
+            break
+        out.append(codes[0])
+        at = b
+    return out
+
+
 def _listed(norm: list[str], end: int, at: int) -> bool:
     """Whether only list separators stand between tokens *end* and *at*
     ("Austria, India, Italy and Spain")."""
@@ -593,6 +612,21 @@ def sentence_candidates(
             others = first.parties - subject
             for code in sorted(subject):
                 twin = attrs.evolve(first, parties={code, *others}, extra=dict(first.extra))
+                twin.extra["actor"] = code
+                out.append(twin)
+        partners = _partner_list(norm, places, trig.hi, clause_hi)
+        if (
+            ev_type == "agreement"
+            and norm[trig.hi - 1].endswith("s")
+            and len(partners) >= 2
+            and out[-1].extra.get("actor") is None
+        ):
+            # "the UK's free trade agreements with Australia and New Zealand": one
+            # agreement with each partner
+            first = out.pop()
+            rest = first.parties - set(partners)
+            for code in partners:
+                twin = attrs.evolve(first, parties={code, *rest}, extra=dict(first.extra))
                 twin.extra["actor"] = code
                 out.append(twin)
         # "the retaliatory tariffs it imposed in 2018": an earlier act of the same measure,
