@@ -280,7 +280,10 @@ def resolve_context(doc: Document) -> None:
             c.parties |= set(focus[:6])
         elif len(c.parties) == 1 and focus and not one_sided:
             (only,) = c.parties
-            if only in focus:
+            if c.extra.get("actor") == only:
+                # one of several acts told apart by country: the text's main other side
+                c.parties |= set([code for code in focus if code != only][:1])
+            elif only in focus:
                 c.parties |= set(focus[:6])
             else:
                 c.parties.add(focus[0])

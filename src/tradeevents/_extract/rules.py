@@ -130,6 +130,14 @@ def _reported_will(
     return any(norm[k] in g.reporting_verbs for k in range(max(floor, first - 8), first))
 
 
+def _adjacent_code(places: list[tuple[int, int, tuple[str, ...]]], at: int) -> str | None:
+    """The single country named right before the trigger at *at* ("the Australian agreement")."""
+    for a, b, codes in places:
+        if b == at and len(codes) == 1:
+            return codes[0]
+    return None
+
+
 def _partner_list(
     norm: list[str], places: list[tuple[int, int, tuple[str, ...]]], after: int, end: int
 ) -> list[str]:
@@ -614,6 +622,17 @@ def sentence_candidates(
                 twin = attrs.evolve(first, parties={code, *others}, extra=dict(first.extra))
                 twin.extra["actor"] = code
                 out.append(twin)
+        own = _adjacent_code(places, trig.lo)
+        if own is not None and any(
+            t is not trig
+            and t.value[0] == trig.value[0]
+            and _adjacent_code(places, t.lo) not in (None, own)
+            for t in triggers
+        ):
+            # "the Australian agreement was signed in December 2021 and the New Zealand
+            # agreement in February 2022": each trigger's own country
+            out[-1].parties = {own}
+            out[-1].extra["actor"] = own
         partners = _partner_list(norm, places, trig.hi, clause_hi)
         if (
             ev_type == "agreement"
