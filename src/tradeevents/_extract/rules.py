@@ -132,7 +132,7 @@ def _reported_will(
 
 def _adjacent_code(places: list[tuple[int, int, tuple[str, ...]]], at: int) -> str | None:
     """The single country named right before the trigger at *at* ("the Australian agreement")."""
-    for a, b, codes in places:
+    for _a, b, codes in places:
         if b == at and len(codes) == 1:
             return codes[0]
     return None
