@@ -368,7 +368,8 @@ def _parallel(
             if as_jsonl:
                 yield result
             else:
-                yield from result
+                for events in result:
+                    yield from events
             if error is not None:
                 raise UserError(error)
     finally:
