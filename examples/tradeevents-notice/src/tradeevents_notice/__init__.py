@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 import attrs
+
 from tradeevents import jurisdictions, registry
 from tradeevents.dates import EventDate
 from tradeevents.errors import TradeEventsError
@@ -153,7 +155,7 @@ class NoticeParser:
             raise NoticeFormatError(f"unknown measure {row['measure']!r}", number) from None
         fields = attrs.fields_dict(cls)
         partners = [self._code(p, number) for p in _items(row.get("partner", ""))]
-        values: dict[str, object] = {
+        values: dict[str, Any] = {
             "status": row["status"],
             "parties": [issuer, *partners],
             "products": [_singular(p.lower()) for p in _items(row.get("products", ""))],
