@@ -7,6 +7,8 @@ Errors about bad input also derive from the nearest builtin (:class:`ValueError`
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "LoadError",
     "PluginError",
@@ -69,9 +71,18 @@ class LoadError(TradeEventsError, ValueError):
         self.lineno = lineno
         super().__init__(msg, path, lineno)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # lineno is keyword-only: pickle (worker processes, distributed engines)
+        # must rebuild it as such
+        return (_rebuild_load_error, (self.msg, self.path, self.lineno))
+
     def __str__(self) -> str:
         where = self.path if self.lineno is None else f"line {self.lineno}: {self.path}"
         return f"{where}: {self.msg}"
+
+
+def _rebuild_load_error(msg: str, path: str, lineno: int | None) -> LoadError:
+    return LoadError(msg, path, lineno=lineno)
 
 
 class UnknownJurisdictionError(TradeEventsError, LookupError):
