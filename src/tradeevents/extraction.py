@@ -32,9 +32,10 @@ from typing import Protocol
 
 import attrs
 
-from ._extract.lexicon import Lexicon, default_lexicon, load_lexicon
+from ._extract.lexicon import Lexicon, build_lexicon, default_lexicon, load_lexicon
 from ._extract.pipeline import DEFAULT_STAGES, Document, Sentence, Skipped
 from .model import Event
+from .vocabulary import Vocabulary
 
 __all__ = [
     "Document",
@@ -86,8 +87,10 @@ def _parse_published(published: str | dt.date | None) -> dt.date | None:
 
 
 @functools.cache
-def _lexicon_for(directory: str | None) -> Lexicon:
-    return default_lexicon() if directory is None else load_lexicon(Path(directory))
+def _lexicon_for(directory: str | None, vocabulary: Vocabulary | None = None) -> Lexicon:
+    if vocabulary is None:
+        return default_lexicon() if directory is None else load_lexicon(Path(directory))
+    return build_lexicon(directory, vocabulary)
 
 
 @attrs.frozen
@@ -100,11 +103,19 @@ class Extractor:
 
     stages: tuple[tuple[str, Callable[[Document], None]], ...]
     lexicon_dir: str | None = None
+    vocabulary: Vocabulary | None = None
 
     @classmethod
-    def default(cls, *, lexicon_dir: str | Path | None = None) -> Extractor:
-        """The built-in pipeline, optionally with vocabularies from *lexicon_dir*."""
-        return cls(DEFAULT_STAGES, None if lexicon_dir is None else str(lexicon_dir))
+    def default(
+        cls, *, lexicon_dir: str | Path | None = None, vocabulary: Vocabulary | None = None
+    ) -> Extractor:
+        """The built-in pipeline, optionally with vocabularies from *lexicon_dir*
+        and a user's additions (:class:`tradeevents.vocabulary.Vocabulary`)."""
+        return cls(DEFAULT_STAGES, None if lexicon_dir is None else str(lexicon_dir), vocabulary)
+
+    def with_vocabulary(self, vocabulary: Vocabulary | None) -> Extractor:
+        """A copy that adds *vocabulary* to the built-in vocabularies."""
+        return attrs.evolve(self, vocabulary=vocabulary)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -150,7 +161,7 @@ class Extractor:
     @property
     def lexicon(self) -> Lexicon:
         """The compiled vocabularies (loaded on first use, then cached)."""
-        return _lexicon_for(self.lexicon_dir)
+        return _lexicon_for(self.lexicon_dir, self.vocabulary)
 
     def run(self, text: str, *, published: str | dt.date | None = None) -> Document:
         """Run every stage over *text* and return the final document state."""

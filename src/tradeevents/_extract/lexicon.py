@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
@@ -22,12 +22,17 @@ from ..errors import VocabularyError
 from ..model import EventType, Status, builtin_event_types
 from .tokens import tokenize_phrase
 
+if TYPE_CHECKING:
+    from ..jurisdictions import JurisdictionTable
+    from ..vocabulary import Vocabulary
+
 __all__ = [
     "FILES",
     "Entry",
     "Grammar",
     "Lexicon",
     "PhraseIndex",
+    "build_lexicon",
     "default_lexicon",
     "load_lexicon",
 ]
@@ -159,7 +164,9 @@ class Grammar:
 class Lexicon:
     """The compiled vocabularies of one data directory."""
 
-    def __init__(self, raw: Mapping[str, Any], source: str) -> None:
+    def __init__(
+        self, raw: Mapping[str, Any], source: str, table: JurisdictionTable | None = None
+    ) -> None:
         self.source = source
         self.index = PhraseIndex()
         self.trigger_types: dict[tuple[str, ...], str] = {}
@@ -179,7 +186,7 @@ class Lexicon:
         self._load_splitter(raw["splitter.json"])
         self._load_context(raw["context.json"])
         self.grammar = self._load_grammar(raw["grammar.json"])
-        self._load_jurisdictions()
+        self._load_jurisdictions(table)
 
     # -- helpers ---------------------------------------------------------------
 
@@ -444,10 +451,11 @@ class Lexicon:
         ):
             self._add(tokens, "ref", None, file, w)
 
-    def _load_jurisdictions(self) -> None:
+    def _load_jurisdictions(self, table: JurisdictionTable | None) -> None:
         from ..jurisdictions import default_table
 
-        table = default_table()
+        if table is None:
+            table = default_table()
         for form, code, kind in table.surface_forms():
             tokens = tokenize_phrase(form)
             if not tokens:
@@ -489,6 +497,29 @@ def load_lexicon(directory: str | Path) -> Lexicon:
     """Load and validate the vocabularies of *directory* (the files of :data:`FILES`)."""
     path = Path(directory)
     return Lexicon(_read_dir(path, str(path)), str(path))
+
+
+def build_lexicon(directory: str | None, vocabulary: Vocabulary | None) -> Lexicon:
+    """The vocabularies of *directory* (the package's when ``None``) with a user's
+    :class:`~tradeevents.vocabulary.Vocabulary` added, validated."""
+    if directory is None:
+        base: Any = resources.files("tradeevents") / "data" / "extract"
+        label = "tradeevents/data/extract"
+    else:
+        base, label = Path(directory), directory
+    raw = _read_dir(base, label)
+    if vocabulary is None:
+        return Lexicon(raw, label)
+    from ..jurisdictions import default_table
+
+    try:
+        return Lexicon(vocabulary.apply(raw), label, vocabulary.table(default_table()))
+    except VocabularyError as exc:
+        if exc.source in FILES:
+            raise VocabularyError(
+                exc.msg, vocabulary.source, f"{exc.source}: {exc.where}"
+            ) from None
+        raise
 
 
 @functools.cache
