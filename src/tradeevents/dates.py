@@ -24,7 +24,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["EventDate", "Precision"]
+__all__ = ["EventDate", "Precision", "coerce_date"]
 
 
 class Precision(str, enum.Enum):
@@ -223,3 +223,32 @@ class EventDate:
         if not isinstance(other, EventDate):
             return NotImplemented
         return self._key() >= other._key()
+
+
+def coerce_date(value: str | dt.date | None, /) -> dt.date | None:
+    """*value* as a :class:`datetime.date`: a date, a datetime, an ISO string
+    (``"2021-11-19"``) or another string python-dateutil reads ("Nov. 19, 2021").
+
+    Used for publication dates. Raises :class:`TypeError` for other types and
+    :class:`ValueError` naming the text for strings that are not dates.
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise TypeError(
+            f"published must be a date, a date string or None, not {type(value).__name__}"
+        )
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        pass
+    from dateutil import parser  # lazy: only for the rare non-ISO string
+
+    try:
+        return parser.parse(value).date()
+    except (ValueError, OverflowError):
+        raise ValueError(f"invalid publication date {value!r}") from None

@@ -34,6 +34,7 @@ import attrs
 
 from ._extract.lexicon import Lexicon, build_lexicon, default_lexicon, load_lexicon
 from ._extract.pipeline import DEFAULT_STAGES, Document, Sentence, Skipped
+from .dates import coerce_date
 from .model import Event
 from .vocabulary import Vocabulary
 
@@ -63,27 +64,7 @@ class Extraction:
     skipped: tuple[Skipped, ...]
 
 
-def _parse_published(published: str | dt.date | None) -> dt.date | None:
-    if published is None:
-        return None
-    if isinstance(published, dt.datetime):
-        return published.date()
-    if isinstance(published, dt.date):
-        return published
-    if not isinstance(published, str):
-        raise TypeError(
-            f"published must be a date, an ISO date string or None, not {type(published).__name__}"
-        )
-    try:
-        return dt.date.fromisoformat(published.strip())
-    except ValueError:
-        pass
-    from dateutil import parser
-
-    try:
-        return parser.parse(published).date()
-    except (ValueError, OverflowError):
-        raise ValueError(f"invalid publication date {published!r}") from None
+_parse_published = coerce_date
 
 
 @functools.cache

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import attrs
 
+from .dates import coerce_date
 from .errors import PluginError, TradeEventsError, UnknownParserError
 from .model import Event
 
@@ -321,28 +322,8 @@ def _name_of(parser: object) -> str:
 
 
 def coerce_published(published: str | dt.date | None, /) -> dt.date | None:
-    """*published* as a :class:`datetime.date`: a date, a datetime, an ISO string
-    (``"2021-11-19"``) or another string :mod:`dateutil` reads; :class:`ValueError` otherwise."""
-    if published is None:
-        return None
-    if isinstance(published, dt.datetime):
-        return published.date()
-    if isinstance(published, dt.date):
-        return published
-    if not isinstance(published, str):
-        raise TypeError(
-            f"published must be a date, a date string or None, not {type(published).__name__}"
-        )
-    try:
-        return dt.date.fromisoformat(published.strip())
-    except ValueError:
-        pass
-    from dateutil import parser as dateutil_parser
-
-    try:
-        return dateutil_parser.parse(published).date()
-    except (ValueError, OverflowError):
-        raise ValueError(f"invalid publication date {published!r}") from None
+    """*published* as a :class:`datetime.date` (see :func:`tradeevents.dates.coerce_date`)."""
+    return coerce_date(published)
 
 
 def run_parser(parser: Parser, text: str, published: dt.date | None) -> list[Event]:
