@@ -364,6 +364,12 @@ def sentence_candidates(
             for t in triggers
         ):
             continue  # "talks on possibly lifting the tariffs": the talks' topic, not an act
+        if (
+            ev_type == "legislation"
+            and norm[trig.lo] in g.rule_vehicles
+            and any(w in ("export", "exports") for w in norm[trig.lo : min(hi, trig.hi + 10)])
+        ):
+            ev_type = "export-control"  # "rules requiring licences for exports to China"
         if ev_type == "import-restriction" and _about_exports(norm, trig.lo, trig.hi, lo, hi):
             ev_type = (
                 "export-control"  # "a ban on nickel ore exports", "exports ... will be banned"
