@@ -323,6 +323,14 @@ def sentence_candidates(
     uses_context = bool(by_cat.get("ref"))
     instruments = {m.value for m in by_cat.get("inst", [])}
     products = {m.value for m in by_cat.get("prod", [])}
+    # each product belongs to the trigger told just before it ("duties on cars ..., and
+    # tariffs on steel"): acts on other goods stay apart
+    own_products: dict[int, set[str]] = {}
+    starts = sorted(t.lo for t in triggers)
+    for m in by_cat.get("prod", []):
+        before = [t for t in starts if t < m.lo]
+        owner = before[-1] if before else starts[0]
+        own_products.setdefault(owner, set()).add(m.value)
     rates = _rates(tokens, lo, hi)
     officials = _officials(g, text, tokens, by_cat.get("title", []), hi, codes_before)
 
@@ -605,7 +613,7 @@ def sentence_candidates(
                 trigger=trig.lo,
                 sentence=index,
                 instruments=set(instruments),
-                products=set(products),
+                products=set(own_products.get(trig.lo) or products),
                 officials=set(officials),
                 rates=set(rates) if ev_type in MEASURES else set(),
                 uses_context=uses_context,
