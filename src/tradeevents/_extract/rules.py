@@ -326,6 +326,11 @@ def sentence_candidates(
     # each product belongs to the trigger told just before it ("duties on cars ..., and
     # tariffs on steel"): acts on other goods stay apart
     own_products: dict[int, set[str]] = {}
+    # a trigger word inside a product name ("solar panel") is the product's
+    prod_spans = [(m.lo, m.hi) for m in by_cat.get("prod", [])]
+    triggers = [t for t in triggers if not any(a <= t.lo and t.hi <= b for a, b in prod_spans)]
+    if not triggers:
+        return []
     starts = sorted(t.lo for t in triggers)
     for m in by_cat.get("prod", []):
         before = [t for t in starts if t < m.lo]
