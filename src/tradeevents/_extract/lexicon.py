@@ -124,6 +124,7 @@ GRAMMAR_SETS = (
     "topic_words",
     "dated_defaults",
     "future_announced",
+    "clause_joins",
 )
 
 
@@ -156,6 +157,7 @@ class Grammar:
     topic_words: frozenset[str]
     dated_defaults: frozenset[str]
     future_announced: frozenset[str]
+    clause_joins: frozenset[str]
     same_date: frozenset[tuple[str, ...]]
     default_status: Mapping[str, str]
     type_cues: Mapping[str, Mapping[str, str]]

@@ -536,11 +536,21 @@ def sentence_candidates(
             continue  # "Kyiv agreed to introduce ...": one side's promise, not a deal
         win_lo = max(seg_lo, min(anchor, trig.lo) - _PARTY_WINDOW)
         win_hi = min(seg_hi, trig.hi + _PARTY_WINDOW)
-        parties = set(subject)
+        # ", and the EU has applied ...": a coordinated clause has sides of its own
+        joins = [k for k in range(lo, hi - 1) if norm[k] == "," and norm[k + 1] in g.clause_joins]
+        after = [k for k in joins if k >= trig.hi]
+        before = [k for k in joins if k < min(anchor, trig.lo)]
+        if after:
+            win_hi = min(win_hi, after[0])
+        if before:
+            win_lo = max(win_lo, before[-1] + 2)
+        parties = set(subject) if not before else set()
         last_in = -10
         for a, b, codes in sorted(places):
             if a >= trig.hi and any(norm[k] in g.subordinators for k in range(trig.hi, a)):
                 continue  # "..., after the European Commission decided ...": another clause
+            if after and a >= after[0]:
+                continue
             if (
                 (a >= win_lo and b <= win_hi)
                 or (a >= trig.hi and b <= clause_hi and norm[a - 1] in g.target_words)
