@@ -125,6 +125,7 @@ GRAMMAR_SETS = (
     "dated_defaults",
     "future_announced",
     "clause_joins",
+    "nomenclature_words",
 )
 
 
@@ -158,6 +159,7 @@ class Grammar:
     dated_defaults: frozenset[str]
     future_announced: frozenset[str]
     clause_joins: frozenset[str]
+    nomenclature_words: frozenset[str]
     same_date: frozenset[tuple[str, ...]]
     default_status: Mapping[str, str]
     type_cues: Mapping[str, Mapping[str, str]]

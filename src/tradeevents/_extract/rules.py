@@ -362,6 +362,8 @@ def sentence_candidates(
             and not _place_at(places, norm, trig.hi)
         ):
             continue  # "expected in" is a visit only before a place: "expected in New Delhi"
+        if trig.hi < hi and norm[trig.hi] in g.nomenclature_words:
+            continue  # "544 tariff lines", "tariff classification": the nomenclature
         if (
             verb_status is None
             and trig.lo > lo
