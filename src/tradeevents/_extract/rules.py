@@ -523,7 +523,7 @@ def sentence_candidates(
             and verb_status is not None
             and any(
                 t is not trig
-                and trig.hi <= t.lo <= trig.hi + 5
+                and trig.hi <= t.lo <= trig.hi + 8
                 and t.value[0] in ("meeting", "negotiation", "visit")
                 for t in triggers
             )
