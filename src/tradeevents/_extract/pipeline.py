@@ -300,11 +300,26 @@ def _paragraph_of(doc: Document) -> list[int]:
     return out
 
 
+def _date_headline(doc: Document) -> None:
+    """An undated headline act takes the first date of the lead sentence, which tells it."""
+    heads = [c for c in doc.candidates if c.heading and c.date is None and c.status != "planned"]
+    lead = next((s for s in doc.sentences if not s.heading), None)
+    if not heads or lead is None:
+        return
+    times = find_times(doc.text, doc.tokens, lead.lo, lead.hi, doc.lexicon, doc.published, None)
+    first = next((t.past for t in times if t.past is not None), None)
+    if first is None:
+        return
+    for c in heads:
+        c.date = first
+
+
 def inherit_dates(doc: Document) -> None:
     """Give an undated act told in the past the date of the act told just before it in
     the same paragraph ("The EU on Monday adopted ... The package also bans ...")."""
     if not doc.candidates:
         return
+    _date_headline(doc)
     paragraph = _paragraph_of(doc)
     last: tuple[int, EventDate] | None = None
     for c in doc.candidates:
