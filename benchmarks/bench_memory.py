@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import argparse
+import calendar
 import json
 import os
 import random
@@ -43,20 +44,7 @@ PARTIES = [
     "the United Kingdom",
 ]
 PRODUCTS = ["steel", "aluminum", "solar panels", "semiconductors", "soybeans", "automobiles"]
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTHS = list(calendar.month_name)[1:]
 TEMPLATES = [
     "{a} and {b} signed a trade agreement on {m} {d}, {y}.",
     "{a} imposed {r}% tariffs on {p} from {b} on {m} {d}, {y}.",

@@ -9,6 +9,7 @@ test fixtures and demos.
 
 from __future__ import annotations
 
+import calendar
 import random as _random
 from collections.abc import Iterable, Sequence
 from typing import TypeVar
@@ -19,20 +20,8 @@ from .model import Event, Status
 
 __all__ = ["render"]
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+#: Month names from the standard library (index 1-12).
+_MONTHS = tuple(calendar.month_name)[1:]
 _SHORT_MONTHS = (
     "Jan.",
     "Feb.",

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -196,12 +197,30 @@ SCORER = Path(__file__).resolve().parents[2] / ".." / "shared" / "tools" / "scor
 RUNNER = """
 import sys, json
 from tradeevents.extraction import extract
-pub = sys.argv[1] if len(sys.argv) > 1 else None
+pub = sys.argv[2] if sys.argv[1:2] == ["--published"] else None
 for e in extract(sys.stdin.read(), published=pub):
     print(json.dumps({"type": e.type, "status": e.status.value, "parties": list(e.parties),
                       "date": None if e.date is None else str(e.date),
                       "instruments": list(e.instruments), "products": list(e.products)}))
 """
+
+
+def score(corpus: Path, tmp_path: Path) -> dict[str, Any]:
+    """The scorer's figures for *corpus* (its --json output), with no failed text."""
+    runner = tmp_path / "run.py"
+    runner.write_text(RUNNER, encoding="utf-8")
+    cmd = f"{sys.executable} {runner} --published {{published}}"
+    out = subprocess.run(
+        [sys.executable, str(SCORER), str(corpus), "--cmd", cmd, "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
+    figures: dict[str, Any] = json.loads(out.stdout)
+    assert figures["errors"] == []
+    return figures
+
 
 #: Floors a little below the figures reached (see docs/extraction.md), so regressions fail.
 F1_FLOOR = 0.75
@@ -218,25 +237,7 @@ HELDOUT_STRICT_F1_FLOOR = 0.45
     reason="the shared dev corpus (../shared/corpus/dev) is not present",
 )
 def test_dev_corpus_scores(tmp_path: Path) -> None:
-    runner = tmp_path / "run.py"
-    runner.write_text(RUNNER, encoding="utf-8")
-    cmd = f"{sys.executable} {runner} {{published}}"
-    out = subprocess.run(
-        [
-            sys.executable,
-            str(SCORER),
-            str(CORPUS),
-            "--cmd",
-            cmd.replace("{published}", "--published {published}").replace("--published ", ""),
-            "--json",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=600,
-    )
-    figures = json.loads(out.stdout)
-    assert figures["errors"] == []
+    figures = score(CORPUS, tmp_path)
     assert figures["f1"] >= F1_FLOOR
     assert figures["strict_f1"] >= STRICT_F1_FLOOR
 
@@ -245,17 +246,6 @@ def test_dev_corpus_scores(tmp_path: Path) -> None:
     not SCORER.is_file(), reason="the shared scorer (../shared/tools) is not present"
 )
 def test_heldout_corpus_scores(tmp_path: Path) -> None:
-    runner = tmp_path / "run.py"
-    runner.write_text(RUNNER, encoding="utf-8")
-    cmd = f"{sys.executable} {runner} {{published}}"
-    out = subprocess.run(
-        [sys.executable, str(SCORER), str(HELDOUT), "--cmd", cmd, "--json"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=600,
-    )
-    figures = json.loads(out.stdout)
-    assert figures["errors"] == []
+    figures = score(HELDOUT, tmp_path)
     assert figures["f1"] >= HELDOUT_F1_FLOOR
     assert figures["strict_f1"] >= HELDOUT_STRICT_F1_FLOOR
