@@ -17,7 +17,7 @@ from ..model import Event, Evidence, MeasureEvent, builtin_event_types
 from .boilerplate import classify_line
 from .lexicon import Lexicon
 from .mentions import Mention, scan
-from .rules import MEASURES, Candidate, sentence_candidates
+from .rules import MEASURES, Candidate, _own_verbs, sentence_candidates
 from .splitter import Span, lines, sentences
 from .timex import TimeEx, find_times
 from .tokens import Tokens, normalize, tokenize
@@ -338,6 +338,8 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
         return False
     if a.extra.get("actor") != b.extra.get("actor"):
         return False  # each actor's own act ("their own bans")
+    if a.sentence == b.sentence and a.status != b.status and _own_verbs(a, b):
+        return False  # "announced tariffs ..., but suspended the duties": two steps
     if a.products and b.products and not (a.products & b.products):
         return False  # the same kind of act on other goods is another act
     if a.heading or b.heading:
@@ -366,6 +368,7 @@ def merge_duplicates(doc: Document) -> None:
                 if k.heading and not c.heading:
                     k.status, k.heading, k.parties = c.status, False, k.parties | c.parties
                     k.start, k.end = c.start, c.end
+                    k.sentence, k.trigger, k.extra = c.sentence, c.trigger, dict(c.extra)
                 elif _STAGE_ORDER[c.status] > _STAGE_ORDER[k.status] and not c.heading:
                     k.status = c.status
                 if k.date is None or (c.date is not None and c.date.precision > k.date.precision):

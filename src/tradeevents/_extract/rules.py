@@ -418,8 +418,9 @@ def sentence_candidates(
         )
         reach = _BEFORE + min(inserted, 8)
         for c in near(cues, max(seg_lo, trig.lo - reach), min(seg_hi, trig.hi + _AFTER)):
-            if (c.lo, c.hi) in taken or (c.lo < trig.hi and c.hi > trig.lo):
-                continue
+            if (c.lo, c.hi) in taken or (trig.lo <= c.lo < trig.hi):
+                continue  # a cue inside the trigger; one ending in it governs it ("issued its final
+                # determination")
             if _subordinate(g, norm, c, trig.lo, seg_lo):
                 continue  # "... will be halved when the deal takes effect": another act's verb
             dist = trig.lo - c.hi if c.hi <= trig.lo else c.lo - trig.hi + 1
@@ -547,6 +548,10 @@ def sentence_candidates(
         if before:
             win_lo = max(win_lo, before[-1] + 2)
         parties = set(subject) if not before else set()
+        if before and best is not None and best.lo == before[-1] + 2 and out:
+            # ", but suspended the duties": a verb right after the join shares the
+            # subject, and the sides, of the clause before it
+            parties |= out[-1].parties
         last_in = -10
         for a, b, codes in sorted(places):
             if a >= trig.hi and any(norm[k] in g.subordinators for k in range(trig.hi, a)):
@@ -701,12 +706,20 @@ def sentence_candidates(
     for cand in out:
         for kept in merged:
             if (
-                kept.type == cand.type
-                and kept.status == cand.status
-                and (cand.date is None or kept.date == cand.date)
-                and not _own_verbs(kept, cand)
-                and kept.extra.get("actor") == cand.extra.get("actor")
+                kept.type != cand.type
+                or kept.status != cand.status
+                or _own_verbs(kept, cand)
+                or kept.extra.get("actor") != cand.extra.get("actor")
             ):
+                continue
+            if cand.date is None or kept.date == cand.date:
+                break
+            cue = cand.extra.get("cue")
+            if cue is not None and cue == kept.extra.get("cue"):
+                # two nouns of one act under one verb ("an anti-subsidy investigation it
+                # launched in October"): the date read from the noun nearest the verb
+                if kept.trigger < cand.trigger < cue:
+                    kept.date = cand.date
                 break
         else:
             merged.append(cand)
