@@ -126,6 +126,8 @@ GRAMMAR_SETS = (
     "future_announced",
     "clause_joins",
     "nomenclature_words",
+    "period_nouns",
+    "venue_types",
 )
 
 
@@ -160,6 +162,8 @@ class Grammar:
     future_announced: frozenset[str]
     clause_joins: frozenset[str]
     nomenclature_words: frozenset[str]
+    period_nouns: frozenset[str]
+    venue_types: frozenset[str]
     same_date: frozenset[tuple[str, ...]]
     default_status: Mapping[str, str]
     type_cues: Mapping[str, Mapping[str, str]]

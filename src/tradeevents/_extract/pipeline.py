@@ -141,14 +141,21 @@ def find_mentions(doc: Document) -> None:
         found = scan(doc.text, doc.tokens, s.lo, s.hi, doc.lexicon)
         doc.mentions.append(found)
         codes: list[str] = []
+        named: list[str] = []  # not through a group
         for m in found:
             if m.category == "jur":
                 codes.extend(m.value[0])
+                if m.value[1] != "group":
+                    named.extend(m.value[0])
             elif m.category == "title" and m.value[1] is not None:
                 codes.append(m.value[1])
+                named.append(m.value[1])
         counts.update(codes)
         if not focus and codes and k < 4:
-            focus = list(dict.fromkeys(codes))
+            # "U.S. Requests USMCA Consultations With Mexico": a group beside two named
+            # sides is the frame, not more sides
+            named = list(dict.fromkeys(named))
+            focus = named if len(named) >= 2 else list(dict.fromkeys(codes))
     if len(focus) < 2:
         for code, _ in counts.most_common():
             if code not in focus:
@@ -366,7 +373,10 @@ def merge_duplicates(doc: Document) -> None:
         for k in recent[-MERGE_WINDOW:]:
             if _compatible(k, c):
                 if k.heading and not c.heading:
-                    k.status, k.heading, k.parties = c.status, False, k.parties | c.parties
+                    # the body tells the sides; a headline's wider name ("USMCA
+                    # dispute") only fills a side the body leaves out
+                    sides = c.parties if len(c.parties) >= 2 else k.parties | c.parties
+                    k.status, k.heading, k.parties = c.status, False, sides
                     k.start, k.end = c.start, c.end
                     k.sentence, k.trigger, k.extra = c.sentence, c.trigger, dict(c.extra)
                 elif _STAGE_ORDER[c.status] > _STAGE_ORDER[k.status] and not c.heading:

@@ -286,7 +286,12 @@ def sentence_candidates(
     triggers = by_cat.get("trig", [])
     if not triggers:
         return []
-    cues = by_cat.get("cue", [])
+    cues = [
+        c
+        for c in by_cat.get("cue", [])
+        # "at the end of June": part of a period, not a step
+        if not (c.hi < hi and norm[c.hi] == "of" and norm[c.hi - 1] in g.period_nouns)
+    ]
     negs = by_cat.get("neg", [])
     hedges = by_cat.get("hedge", [])
     futures = by_cat.get("future", [])
@@ -565,6 +570,20 @@ def sentence_candidates(
             ):
                 parties.update(codes)
                 last_in = b
+        if ev_type in g.venue_types:
+            # "meet ... at the G20 summit in Osaka, Japan": the venue is not a side
+            venue = {
+                code
+                for a, _, codes in places
+                if a >= trig.hi
+                and (
+                    norm[a - 1] == "in"
+                    or (a - 3 >= lo and norm[a - 1] == "," and norm[a - 3] == "in")
+                )
+                for code in codes
+            }
+            if venue and len(parties - venue) >= 2:
+                parties -= venue
         # the date nearest the trigger
         date: EventDate | None = None
         best_t = 1_000
