@@ -128,6 +128,8 @@ GRAMMAR_SETS = (
     "nomenclature_words",
     "period_nouns",
     "venue_types",
+    "speech_verbs",
+    "topic_nouns",
 )
 
 
@@ -164,6 +166,8 @@ class Grammar:
     nomenclature_words: frozenset[str]
     period_nouns: frozenset[str]
     venue_types: frozenset[str]
+    speech_verbs: frozenset[str]
+    topic_nouns: frozenset[str]
     same_date: frozenset[tuple[str, ...]]
     default_status: Mapping[str, str]
     type_cues: Mapping[str, Mapping[str, str]]

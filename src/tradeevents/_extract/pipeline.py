@@ -321,12 +321,32 @@ def _date_headline(doc: Document) -> None:
         c.date = first
 
 
+def _date_meetings(doc: Document) -> None:
+    """An undated meeting held during a visit told before it ("Yellen wrapped up a visit to
+    Beijing on Sunday ... Yellen met Premier Li") takes the visit's date."""
+    visit: tuple[set[str], EventDate] | None = None
+    for c in doc.candidates:
+        if c.type == "visit" and c.date is not None and c.status == "concluded":
+            visit = (c.parties, c.date)
+        elif (
+            c.type == "meeting"
+            and c.date is None
+            and c.status == "concluded"
+            and visit is not None
+            and c.parties & visit[0]
+        ):
+            # a visit lasts days: the meeting's day is not known, its month is
+            first = visit[1].first
+            c.date = EventDate.of_month(first.year, first.month)
+
+
 def inherit_dates(doc: Document) -> None:
     """Give an undated act told in the past the date of the act told just before it in
     the same paragraph ("The EU on Monday adopted ... The package also bans ...")."""
     if not doc.candidates:
         return
     _date_headline(doc)
+    _date_meetings(doc)
     paragraph = _paragraph_of(doc)
     last: tuple[int, EventDate] | None = None
     for c in doc.candidates:
@@ -337,6 +357,8 @@ def inherit_dates(doc: Document) -> None:
             continue
         if c.heading or c.status == "planned" or last is None or last[0] != para:
             continue
+        if c.extra.get("future"):
+            continue  # "the two sides will also suspend ...": a step still to come
         c.date = last[1]
 
 

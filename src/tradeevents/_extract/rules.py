@@ -176,8 +176,16 @@ def _about_exports(norm: list[str], a: int, b: int, lo: int, hi: int) -> bool:
     inside = norm[a:b]
     if "import" in inside or "imports" in inside:
         return False
+    if ("export" in near or "exports" in near) and "imports" not in near and "import" not in near:
+        return True
+    # a passive with its subject further back: "exports of bauxite ore will be banned"
+    before = norm[max(lo, a - 8) : a]
     return (
-        ("export" in near or "exports" in near) and "imports" not in near and "import" not in near
+        "exports" in before
+        and before[before.index("exports") + 1 : before.index("exports") + 2] == ["of"]
+        and "imports" not in before
+        and "import" not in before
+        and norm[a - 1] in ("be", "been", "being", "are", "were", "is", "was")
     )
 
 
@@ -289,8 +297,14 @@ def sentence_candidates(
     cues = [
         c
         for c in by_cat.get("cue", [])
-        # "at the end of June": part of a period, not a step
-        if not (c.hi < hi and norm[c.hi] == "of" and norm[c.hi - 1] in g.period_nouns)
+        # "at the end of June": part of a period, not a step; "Tai added that ...": speech
+        if not (
+            c.hi < hi
+            and (
+                (norm[c.hi] == "of" and norm[c.hi - 1] in g.period_nouns)
+                or (norm[c.hi] == "that" and norm[c.hi - 1] in g.speech_verbs)
+            )
+        )
     ]
     negs = by_cat.get("neg", [])
     hedges = by_cat.get("hedge", [])
@@ -302,6 +316,12 @@ def sentence_candidates(
     codes_before: dict[int, str] = {}
     for m in by_cat.get("jur", []):
         codes = m.value[0]
+        if (
+            m.lo - 2 >= lo
+            and norm[m.lo - 1] in ("in", "of", "on")
+            and norm[m.lo - 2] in g.topic_nouns
+        ):
+            continue  # "over its war in Ukraine": the topic, not a side
         if m.value[1] == "group" and any(
             norm[k] in g.frame_words for k in range(max(lo, m.lo - 3), m.lo)
         ):
@@ -351,6 +371,7 @@ def sentence_candidates(
     taken: set[tuple[int, int]] = {(t.lo, t.hi) for t in triggers}
     remedy_marks = [m for m in by_cat.get("inst", []) if m.value in g.remedy_instruments]
     inst_spans = [(m.lo, m.hi, m.value) for m in by_cat.get("inst", [])]
+    cue_tokens = {j for c in cues for j in range(c.lo, c.hi)}
     for trig in triggers:
         ev_type, verb_status = trig.value
         if any(
@@ -402,9 +423,14 @@ def sentence_candidates(
         clause_lo, clause_hi = _segment(norm, lo, hi, trig.lo, _CLAUSE_BREAKS)
         if near(conds, clause_lo, trig.lo):
             continue
-        if any(norm[k] == "under" for k in range(max(lo, trig.lo - 3), trig.lo)) and (
-            _relative_act(g, norm, cues, times, trig.hi, clause_hi, None, dated=False) is None
-        ):
+        if any(
+            # "under the market-access agreement": a frame reaches over its modifiers
+            norm[k] == "under"
+            and all(
+                norm[j] not in _CLAUSE_BREAKS and j not in cue_tokens for j in range(k, trig.lo)
+            )
+            for k in range(max(lo, trig.lo - 6), trig.lo)
+        ) and (_relative_act(g, norm, cues, times, trig.hi, clause_hi, None, dated=False) is None):
             continue  # "under the agreement": the frame of another act, unless a relative
             # clause tells the frame's own act ("under an arrangement they reached in May")
         if (
@@ -422,7 +448,14 @@ def sentence_candidates(
             t.hi - t.lo + 2 for t in times if trig.lo - _BEFORE - 6 <= t.lo and t.hi <= trig.lo
         )
         reach = _BEFORE + min(inserted, 8)
-        for c in near(cues, max(seg_lo, trig.lo - reach), min(seg_hi, trig.hi + _AFTER)):
+        cue_lo, cue_hi = max(seg_lo, trig.lo - reach), min(seg_hi, trig.hi + _AFTER)
+        far_hi = seg_hi
+        if clause_lo > lo and norm[clause_lo - 1] == "," and norm[clause_lo] in ("which", "who"):
+            # "The EU, which backs the nuclear deal, has updated ...": the verbs outside
+            # the relative clause are not its trigger's
+            cue_lo, cue_hi = max(cue_lo, clause_lo), min(cue_hi, clause_hi)
+            far_hi = clause_hi
+        for c in near(cues, cue_lo, cue_hi):
             if (c.lo, c.hi) in taken or (trig.lo <= c.lo < trig.hi):
                 continue  # a cue inside the trigger; one ending in it governs it ("issued its final
                 # determination")
@@ -437,7 +470,7 @@ def sentence_candidates(
             # the clause governs it
             far = [
                 c
-                for c in near(cues, trig.hi, seg_hi)
+                for c in near(cues, trig.hi, far_hi)
                 if (c.lo, c.hi) not in taken
                 and (c.lo >= trig.hi or c.hi <= trig.lo)
                 and not _subordinate(g, norm, c, trig.lo, seg_lo)
@@ -664,6 +697,7 @@ def sentence_candidates(
             )
         )
         out[-1].extra["cue"] = None if best is None else best.lo
+        out[-1].extra["future"] = future
         if ev_type == "legislation" and any(t.value[0] == "agreement" for t in triggers):
             out[-1].extra["of_agreement"] = True  # ratifying a deal involves both its sides
         if len(subject) > 1 and any(
