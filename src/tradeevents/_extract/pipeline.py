@@ -251,9 +251,19 @@ def resolve_remedies(doc: Document) -> None:
         return
     norm = doc.tokens.norm
     tariffs = sum(c.type == "tariff" for c in doc.candidates)
+    # the text is about a remedy case when remedies outnumber plain tariffs, or when its
+    # lead duty is one and no other legal basis is named
+    lead = next(
+        (c for c in doc.candidates if not c.heading and c.type in ("tariff", "trade-remedy")), None
+    )
+    about_remedy = remedies > tariffs or (
+        lead is not None
+        and lead.type == "trade-remedy"
+        and not any(c.instruments - g.remedy_kinds for c in doc.candidates)
+    )
     for c in doc.candidates:
         if (
-            remedies > tariffs
+            about_remedy
             and c.type == "tariff"
             and norm[c.trigger] in ("duty", "duties")
             and not c.instruments - g.remedy_kinds
@@ -348,17 +358,25 @@ def inherit_dates(doc: Document) -> None:
     _date_headline(doc)
     _date_meetings(doc)
     paragraph = _paragraph_of(doc)
+    norm = doc.tokens.norm
     last: tuple[int, EventDate] | None = None
     for c in doc.candidates:
         para = paragraph[c.sentence] if c.sentence < len(paragraph) else -1
         if c.date is not None:
-            if not c.heading and c.status != "planned":
+            if not c.heading and c.status != "planned" and not c.extra.get("future"):
                 last = (para, c.date)
             continue
-        if c.heading or c.status == "planned" or last is None or last[0] != para:
+        if c.heading or c.status == "planned" or last is None:
             continue
         if c.extra.get("future"):
             continue  # "the two sides will also suspend ...": a step still to come
+        verb = c.extra.get("cue")
+        verb = c.trigger if verb is None else verb
+        also = verb >= 1 and norm[verb - 1] == "also"
+        if last[0] != para and not (also and c.status != "announced"):
+            # another paragraph tells another occasion, unless the act is "also"
+            # done ("The EU also banned imports of ..."): the same occasion
+            continue
         c.date = last[1]
 
 
