@@ -64,17 +64,23 @@ class Entry(NamedTuple):
 
 
 class PhraseIndex:
-    """Phrases keyed by their first token, longest first: one dict look-up per text token."""
+    """Phrases keyed by their first token, longest first: one dict look-up per text token.
 
-    __slots__ = ("_by_first",)
+    :attr:`split_lookup` keys the phrases of several tokens by their second token
+    too, so that a scan tries only the phrases that can match at a position.
+    """
+
+    __slots__ = ("_by_first", "_split")
 
     def __init__(self) -> None:
         self._by_first: dict[str, list[Entry]] = {}
+        self._split: dict[str, tuple[dict[str, list[Entry]], list[Entry]]] | None = None
 
     def add(self, entry: Entry) -> None:
         bucket = self._by_first.setdefault(entry.tokens[0], [])
         bucket.append(entry)
         bucket.sort(key=lambda e: -len(e.tokens))
+        self._split = None
 
     def get(self, token: str) -> list[Entry] | None:
         return self._by_first.get(token)
@@ -83,6 +89,23 @@ class PhraseIndex:
     def lookup(self) -> Callable[[str], list[Entry] | None]:
         """The look-up itself (a bound ``dict.get``), for hot loops."""
         return self._by_first.get
+
+    @property
+    def split_lookup(
+        self,
+    ) -> Callable[[str], tuple[dict[str, list[Entry]], list[Entry]] | None]:
+        """A bound ``dict.get`` from a first token to ``(longer phrases by their second
+        token, one-token phrases)``, each list longest first as in :meth:`get`."""
+        if self._split is None:
+            split: dict[str, tuple[dict[str, list[Entry]], list[Entry]]] = {}
+            for first, bucket in self._by_first.items():
+                longer: dict[str, list[Entry]] = {}
+                for e in bucket:
+                    if len(e.tokens) > 1:
+                        longer.setdefault(e.tokens[1], []).append(e)
+                split[first] = (longer, [e for e in bucket if len(e.tokens) == 1])
+            self._split = split
+        return self._split.get
 
     def __len__(self) -> int:
         return sum(len(v) for v in self._by_first.values())

@@ -10,6 +10,7 @@ written in capitals ("us" is a pronoun). The hedge "may" must be lowercase
 
 from __future__ import annotations
 
+from itertools import compress
 from typing import Any, NamedTuple
 
 from .lexicon import Lexicon
@@ -25,6 +26,10 @@ class Mention(NamedTuple):
     hi: int
     category: str
     value: Any
+
+
+#: The categories whose phrases must be written with the right case.
+_CASED = frozenset({"jur", "hedge", "cue"})
 
 
 def _case_ok(text: str, tokens: Tokens, i: int, n: int, category: str, value: Any) -> bool:
@@ -44,24 +49,25 @@ def _case_ok(text: str, tokens: Tokens, i: int, n: int, category: str, value: An
 def scan(text: str, tokens: Tokens, lo: int, hi: int, lexicon: Lexicon) -> list[Mention]:
     """Every mention in tokens ``[lo, hi)``, ordered by position."""
     norm = tokens.norm
-    get = lexicon.index.lookup  # the dict's own get: one C call per token
+    get = lexicon.index.split_lookup  # the dict's own get: one C call per token
     free: dict[str, int] = {}
     out: list[Mention] = []
-    for i in range(lo, hi):
-        bucket = get(norm[i])
-        if bucket is None:
-            continue
-        for entry in bucket:
-            category = entry.category
-            if free.get(category, lo) > i:
-                continue
-            n = len(entry.tokens)
-            if i + n > hi:
-                continue
-            if n > 1 and tuple(norm[i : i + n]) != entry.tokens:
-                continue
-            if not _case_ok(text, tokens, i, n, category, entry.value):
-                continue
-            free[category] = i + n
-            out.append(Mention(i, i + n, category, entry.value))
+    # the look-ups run in C (map), and the loop only visits the tokens that start a phrase
+    buckets = list(map(get, norm[lo:hi]))
+    last = hi - 1
+    for k in compress(range(hi - lo), buckets):
+        i = lo + k
+        longer, single = buckets[k]  # type: ignore[misc]
+        tried = longer.get(norm[i + 1], ()) if i < last and longer else ()
+        for entries in (tried, single):
+            for words, category, value in entries:
+                if free.get(category, lo) > i:
+                    continue
+                n = len(words)
+                if n > 2 and (i + n > hi or tuple(norm[i : i + n]) != words):
+                    continue
+                if category in _CASED and not _case_ok(text, tokens, i, n, category, value):
+                    continue
+                free[category] = i + n
+                out.append(Mention(i, i + n, category, value))
     return out

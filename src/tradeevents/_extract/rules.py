@@ -23,6 +23,7 @@ Triggers of one type and status in one sentence make one event.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from typing import Any
 
 import attrs
@@ -43,6 +44,7 @@ _PARTY_WINDOW = 12
 _AFTER = 12
 _SEGMENT_BREAKS = frozenset({";", ":"})
 _CLAUSE_BREAKS = frozenset({";", ":", ","})
+_RATE_MARKS = frozenset({"%", "percent", "per"})
 
 
 @attrs.define
@@ -206,23 +208,19 @@ def _told_in_past(
     return False
 
 
-def _segment(norm: list[str], lo: int, hi: int, at: int, breaks: frozenset[str]) -> tuple[int, int]:
-    a = at
-    while a > lo and norm[a - 1] not in breaks:
-        a -= 1
-    b = at
-    while b < hi and norm[b] not in breaks:
-        b += 1
-    return a, b
+def _segment(breaks: list[int], lo: int, hi: int, at: int) -> tuple[int, int]:
+    """The run ``[a, b)`` around token *at* between two of the sorted break positions."""
+    k = bisect_left(breaks, at)
+    return (breaks[k - 1] + 1 if k else lo), (breaks[k] if k < len(breaks) else hi)
 
 
 def _rates(tokens: Tokens, lo: int, hi: int) -> set[Rate]:
     norm = tokens.norm
     out: set[Rate] = set()
+    if _RATE_MARKS.isdisjoint(norm[lo + 1 : hi]):
+        return out  # most sentences: one C-level pass
     for i in range(lo + 1, hi):
-        if norm[i] in ("%", "percent", "per") and (
-            norm[i] != "per" or (i + 1 < hi and norm[i + 1] == "cent")
-        ):
+        if norm[i] in _RATE_MARKS and (norm[i] != "per" or (i + 1 < hi and norm[i + 1] == "cent")):
             num = norm[i - 1].replace(",", "")
             try:
                 value = float(num)
@@ -372,6 +370,14 @@ def sentence_candidates(
     remedy_marks = [m for m in by_cat.get("inst", []) if m.value in g.remedy_instruments]
     inst_spans = [(m.lo, m.hi, m.value) for m in by_cat.get("inst", [])]
     cue_tokens = {j for c in cues for j in range(c.lo, c.hi)}
+    # break positions, found once: clauses end at any of them, segments at ";" and ":"
+    clause_breaks = [k for k in range(lo, hi) if norm[k] in _CLAUSE_BREAKS]
+    segment_breaks = [k for k in clause_breaks if norm[k] in _SEGMENT_BREAKS]
+    joins = [
+        k
+        for k in clause_breaks
+        if k + 1 < hi and norm[k] == "," and norm[k + 1] in g.clause_joins  # ", and the EU"
+    ]
     for trig in triggers:
         ev_type, verb_status = trig.value
         if any(
@@ -417,10 +423,10 @@ def sentence_candidates(
             )
         if ev_type in g.remedy_types and near(remedy_marks, trig.lo - 5, trig.hi + 3):
             ev_type = "trade-remedy"
-        seg_lo, seg_hi = _segment(norm, lo, hi, trig.lo, _SEGMENT_BREAKS)
+        seg_lo, seg_hi = _segment(segment_breaks, lo, hi, trig.lo)
         if near(negs, max(seg_lo, trig.lo - 3), trig.lo):
             continue
-        clause_lo, clause_hi = _segment(norm, lo, hi, trig.lo, _CLAUSE_BREAKS)
+        clause_lo, clause_hi = _segment(clause_breaks, lo, hi, trig.lo)
         if near(conds, clause_lo, trig.lo):
             continue
         if any(
@@ -578,7 +584,6 @@ def sentence_candidates(
         win_lo = max(seg_lo, min(anchor, trig.lo) - _PARTY_WINDOW)
         win_hi = min(seg_hi, trig.hi + _PARTY_WINDOW)
         # ", and the EU has applied ...": a coordinated clause has sides of its own
-        joins = [k for k in range(lo, hi - 1) if norm[k] == "," and norm[k + 1] in g.clause_joins]
         after = [k for k in joins if k >= trig.hi]
         before = [k for k in joins if k < min(anchor, trig.lo)]
         if after:

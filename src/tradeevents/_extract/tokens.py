@@ -9,6 +9,7 @@ forms one character for one, and a character whose lowercase form is longer
 from __future__ import annotations
 
 import re
+from operator import add
 
 __all__ = ["TOKEN", "Tokens", "normalize", "tokenize", "tokenize_phrase"]
 
@@ -72,41 +73,45 @@ def _strip_trailing_dot(tok: str) -> bool:
 
 
 def tokenize(norm_text: str) -> Tokens:
-    """Tokenize normalised text in one regex pass."""
+    """Tokenize normalised text in one regex pass.
+
+    The tokens come from one C-level ``findall``; as only whitespace lies between
+    two tokens, each start is found with one ``str.find`` from the end of the last.
+    """
     norm: list[str] = []
     starts: list[int] = []
-    ends: list[int] = []
-    add_n, add_s, add_e = norm.append, starts.append, ends.append
-    for m in TOKEN.finditer(norm_text):
-        tok = m.group()
-        s, e = m.span()
-        if len(tok) > 1 and tok[-1] in ".," and _strip_trailing_dot(tok):
-            add_n(tok[:-1])
-            add_s(s)
-            add_e(e - 1)
-            add_n(".")
-            add_s(e - 1)
-            add_e(e)
-            continue
-        if "," in tok and not tok.replace(",", "").isdigit():
-            # a comma inside letters ("a,b") is punctuation, not a thousands separator
-            pos = s
-            for part in tok.split(","):
-                if part:
-                    add_n(part)
-                    add_s(pos)
-                    add_e(pos + len(part))
-                pos += len(part)
-                if pos < e:
-                    add_n(",")
-                    add_s(pos)
-                    add_e(pos + 1)
-                    pos += 1
-            continue
+    add_n, add_s = norm.append, starts.append
+    find = norm_text.find
+    pos = 0
+    for tok in TOKEN.findall(norm_text):
+        pos = find(tok, pos)
+        if "," in tok or (tok[-1] == "." and len(tok) > 1):
+            if tok[-1] in ".," and _strip_trailing_dot(tok):
+                # "tariffs." and "tariffs,": the word, then the punctuation
+                add_n(tok[:-1])
+                add_s(pos)
+                add_n(tok[-1])
+                add_s(pos + len(tok) - 1)
+                pos += len(tok)
+                continue
+            if "," in tok and not tok.replace(",", "").isdigit():
+                # a comma inside letters ("a,b") is punctuation, not a thousands separator
+                at = pos
+                for part in tok.split(","):
+                    if part:
+                        add_n(part)
+                        add_s(at)
+                    at += len(part)
+                    if at < pos + len(tok):
+                        add_n(",")
+                        add_s(at)
+                        at += 1
+                pos += len(tok)
+                continue
         add_n(tok)
-        add_s(s)
-        add_e(e)
-    return Tokens(norm, starts, ends)
+        add_s(pos)
+        pos += len(tok)
+    return Tokens(norm, starts, list(map(add, starts, map(len, norm))))
 
 
 def tokenize_phrase(phrase: str) -> tuple[str, ...]:
