@@ -312,8 +312,11 @@ def sentence_candidates(
     # jurisdictions of the sentence: (first token, last token, codes)
     places: list[tuple[int, int, tuple[str, ...]]] = []
     codes_before: dict[int, str] = {}
+    group_before: dict[int, tuple[str, ...]] = {}
     for m in by_cat.get("jur", []):
         codes = m.value[0]
+        if m.value[1] == "group":
+            group_before[m.hi] = codes
         if (
             m.lo - 2 >= lo
             and norm[m.lo - 1] in ("in", "of", "on")
@@ -608,17 +611,32 @@ def sentence_candidates(
             ):
                 parties.update(codes)
                 last_in = b
+        named = group_before.get(trig.lo)
+        if (
+            named is not None
+            and ev_type in ("meeting", "agreement", "negotiation")
+            and not any(norm[k] in ("at", "in") for k in range(max(lo, trig.lo - 4), trig.lo))
+        ):
+            # "the USMCA joint review", "the RCEP agreement": the group's members (but
+            # "meet at the G20 summit" is a venue)
+            parties = set(named)
         if ev_type in g.venue_types:
             # "meet ... at the G20 summit in Osaka, Japan": the venue is not a side
-            venue = {
-                code
-                for a, _, codes in places
-                if a >= trig.hi
+            at_venue = [
+                a >= trig.hi
                 and (
                     norm[a - 1] == "in"
                     or (a - 3 >= lo and norm[a - 1] == "," and norm[a - 3] == "in")
                 )
-                for code in codes
+                for a, _, _ in places
+            ]
+            venue = {code for p, v in zip(places, at_venue, strict=True) if v for code in p[2]}
+            # a venue among the sides ("G7 ministers meet in London") stays a side
+            venue -= {
+                code
+                for p, v in zip(places, at_venue, strict=True)
+                if not v and win_lo <= p[0]
+                for code in p[2]
             }
             if venue and len(parties - venue) >= 2:
                 parties -= venue
@@ -633,7 +651,11 @@ def sentence_candidates(
                 for k in range(trig.hi, t.lo - 1)
             ):
                 continue  # "..., as the United States did last month": another act's date
-            forward = future or (status == "planned" and best is not None)
+            forward = future or (
+                status == "planned"
+                # "to meet on Friday": a planned verb's own date follows it
+                and (best is not None or (verb_status == "planned" and t.lo >= trig.hi))
+            )
             if not forward and any(t.lo - 5 <= m.lo < t.lo for m in futures):
                 forward = True  # "set to take effect Aug. 1": the step is to come
             if forward and _told_in_past(g, norm, cues, t.lo, t.hi):
