@@ -153,6 +153,9 @@ GRAMMAR_SETS = (
     "venue_types",
     "speech_verbs",
     "topic_nouns",
+    "schedule_words",
+    "finding_nouns",
+    "start_verbs",
 )
 
 
@@ -191,6 +194,9 @@ class Grammar:
     venue_types: frozenset[str]
     speech_verbs: frozenset[str]
     topic_nouns: frozenset[str]
+    schedule_words: frozenset[str]
+    finding_nouns: frozenset[str]
+    start_verbs: frozenset[str]
     same_date: frozenset[tuple[str, ...]]
     default_status: Mapping[str, str]
     type_cues: Mapping[str, Mapping[str, str]]

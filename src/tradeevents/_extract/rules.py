@@ -522,9 +522,17 @@ def sentence_candidates(
         if best is not None:
             modal_spans.append((max(seg_lo, best.lo - 3), best.hi))
         future = False
-        if any(near(hedges, a, b) for a, b in modal_spans):
-            status = "planned"
+        hedged = [m for a, b in modal_spans for m in near(hedges, a, b)]
+        if hedged:
             future = True
+            if ev_type in MEASURES and all(
+                norm[m.lo] in g.schedule_words
+                and any(w in g.effect_words or w in g.start_verbs for w in norm[m.hi : m.hi + 3])
+                for m in hedged
+            ):
+                status = "announced"  # "a duty scheduled to take effect April 9": decided
+            else:
+                status = "planned"
         elif any(near(futures, a, b) for a, b in modal_spans):
             future = True
             if (ev_type in MEASURES or ev_type in g.future_announced) and status in (
@@ -563,6 +571,12 @@ def sentence_candidates(
             and norm[best.hi - 1] in g.enacting_verbs
         ):
             status = "in-effect"  # "introduced bans", "issued a decree that bans": imposed
+        if (
+            status in ("announced", "in-effect")
+            and ev_type in ("investigation", "trade-remedy")
+            and norm[trig.hi - 1] in g.finding_nouns
+        ):
+            status = "concluded"  # "issued its final determination": a stage concluded
         if status == "concluded" and ev_type in g.imposed_when_concluded:
             status = "in-effect"
         # parties: the sentence's subject and the jurisdictions near the trigger
