@@ -533,7 +533,10 @@ def sentence_candidates(
                 status = "announced"  # "a duty scheduled to take effect April 9": decided
             else:
                 status = "planned"
-        elif any(near(futures, a, b) for a, b in modal_spans):
+        elif any(near(futures, a, b) for a, b in modal_spans) or (
+            # a headline's "to" before a verb: "Japan to Restrict Chip Exports"
+            heading and verb_status is not None and trig.lo > lo and norm[trig.lo - 1] == "to"
+        ):
             future = True
             if (ev_type in MEASURES or ev_type in g.future_announced) and status in (
                 "announced",
