@@ -33,6 +33,7 @@ __all__ = [
     "find_candidates",
     "find_mentions",
     "merge_duplicates",
+    "resolve_anaphora",
     "resolve_context",
     "resolve_remedies",
     "split_sentences",
@@ -279,6 +280,38 @@ def resolve_remedies(doc: Document) -> None:
             c.type = "trade-remedy"
 
 
+def resolve_anaphora(doc: Document) -> None:
+    """ "Japan said it would restrict exports ... The new rules, which take effect on July
+    23, ...": rules that a sentence refers back to are the measure just announced, and
+    the day they take effect is its date."""
+    g = doc.lexicon.grammar
+    norm = doc.tokens.norm
+    kept: list[Candidate] = []
+    last: Candidate | None = None
+    for c in doc.candidates:
+        if (
+            c.type == "legislation"
+            and last is not None
+            and c.sentence - last.sentence in (1, 2)
+            and c.trigger >= 1
+            and norm[c.trigger] in g.rule_vehicles
+            and (norm[c.trigger - 1] == "the" or norm[c.trigger - 1] in ("new", "these"))
+            and c.date is not None
+            and c.status in ("planned", "announced")
+            and any(
+                norm[k] in g.effect_words for k in range(c.trigger, min(c.trigger + 8, len(norm)))
+            )
+        ):
+            last.date = c.date
+            continue  # retold, not another act
+        kept.append(c)
+        if c.type in MEASURES and c.status == "announced" and not c.heading:
+            last = c
+        elif not c.heading:
+            last = None
+    doc.candidates = kept
+
+
 def resolve_context(doc: Document) -> None:
     """Complete parties from the document's principal parties where a sentence leaves a side implicit.
 
@@ -466,6 +499,7 @@ DEFAULT_STAGES = (
     ("mentions", find_mentions),
     ("candidates", find_candidates),
     ("remedies", resolve_remedies),
+    ("anaphora", resolve_anaphora),
     ("context", resolve_context),
     ("dates", inherit_dates),
     ("merge", merge_duplicates),
