@@ -156,6 +156,8 @@ GRAMMAR_SETS = (
     "schedule_words",
     "finding_nouns",
     "start_verbs",
+    "fresh_words",
+    "measure_nouns",
 )
 
 
@@ -197,6 +199,8 @@ class Grammar:
     schedule_words: frozenset[str]
     finding_nouns: frozenset[str]
     start_verbs: frozenset[str]
+    fresh_words: frozenset[str]
+    measure_nouns: frozenset[str]
     same_date: frozenset[tuple[str, ...]]
     default_status: Mapping[str, str]
     type_cues: Mapping[str, Mapping[str, str]]

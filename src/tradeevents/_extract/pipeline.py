@@ -111,12 +111,51 @@ def find_boilerplate(doc: Document) -> None:
         doc.lines.append(line)
 
 
+def _dateline_end(doc: Document, lo: int, hi: int) -> int | None:
+    """The first token after a dateline opening a line ("WASHINGTON —", "TOKYO, May 23
+    (Reuters) -", "BRUSSELS (AP) --"), or ``None`` when the line opens with none."""
+    text, tokens = doc.text, doc.tokens
+    norm = tokens.norm
+    i, city = lo, False
+    while i < min(hi, lo + 5):  # the place, in capitals
+        raw = text[tokens.starts[i] : tokens.ends[i]]
+        if not (raw[0].isalpha() and raw.isupper()):
+            break
+        city = city or (len(raw) >= 3 and raw.isalpha())
+        i += 1
+    if not city or i >= hi:
+        return None
+    if norm[i] == "," and i + 2 < hi and norm[i + 1] in doc.lexicon.months:  # ", May 23"
+        i += 2
+        if norm[i] == ".":
+            i += 1
+        if i < hi and norm[i].isdigit():
+            i += 1
+    if i < hi and norm[i] == "(":  # "(Reuters)"
+        close = next((k for k in range(i + 1, min(hi, i + 6)) if norm[k] == ")"), None)
+        if close is None:
+            return None
+        i = close + 1
+    dashes = 0
+    while i < hi and norm[i] == "-" and dashes < 2:
+        i += 1
+        dashes += 1
+    return i if dashes and i < hi else None
+
+
 def split_sentences(doc: Document) -> None:
     """Split the kept lines into sentences; a line of one sentence without final punctuation
     and at most 25 tokens is a heading."""
     tokens = doc.tokens
     for line in doc.lines:
         parts = list(sentences(doc.text, tokens, line, doc.lexicon.abbreviations))
+        if parts:
+            end = _dateline_end(doc, parts[0].lo, parts[0].hi)
+            if end is not None:
+                # the dateline is no part of the sentence it opens
+                first = parts[0]
+                doc.skipped.append(Skipped(first.start, tokens.starts[end], "dateline"))
+                parts[0] = Span(tokens.starts[end], first.end, end, first.hi)
         heading = (
             len(parts) == 1
             and line.hi - line.lo <= 25
@@ -280,30 +319,44 @@ def resolve_remedies(doc: Document) -> None:
             c.type = "trade-remedy"
 
 
-def resolve_anaphora(doc: Document) -> None:
-    """ "Japan said it would restrict exports ... The new rules, which take effect on July
-    23, ...": rules that a sentence refers back to are the measure just announced, and
-    the day they take effect is its date."""
+def _retells_rules(doc: Document, k: int) -> bool:
+    """Whether sentence *k* opens with "the (new) rules/measures ..." and tells when
+    they take effect: a reference back to a measure, not another act."""
     g = doc.lexicon.grammar
     norm = doc.tokens.norm
+    s = doc.sentences[k]
+    i = s.lo
+    if i >= s.hi or norm[i] != "the":
+        return False
+    i += 1
+    if i < s.hi and norm[i] in g.fresh_words:
+        i += 1
+    if i >= s.hi or not (norm[i] in g.rule_vehicles or norm[i] in g.measure_nouns):
+        return False
+    return any(norm[j] in g.effect_words for j in range(i + 1, min(s.hi, i + 10)))
+
+
+def resolve_anaphora(doc: Document) -> None:
+    """ "Japan said it would restrict exports ... The new rules, which take effect on July
+    23, add ...": a sentence that refers back to the measure just announced tells no
+    other act, and the day it takes effect is the measure's date."""
     kept: list[Candidate] = []
     last: Candidate | None = None
+    checked: dict[int, bool] = {}
     for c in doc.candidates:
         if (
-            c.type == "legislation"
-            and last is not None
+            last is not None
+            and not c.heading
             and c.sentence - last.sentence in (1, 2)
-            and c.trigger >= 1
-            and norm[c.trigger] in g.rule_vehicles
-            and (norm[c.trigger - 1] == "the" or norm[c.trigger - 1] in ("new", "these"))
-            and c.date is not None
-            and c.status in ("planned", "announced")
-            and any(
-                norm[k] in g.effect_words for k in range(c.trigger, min(c.trigger + 8, len(norm)))
-            )
+            and (c.type == last.type or c.type == "legislation")
         ):
-            last.date = c.date
-            continue  # retold, not another act
+            if c.sentence not in checked:
+                checked[c.sentence] = _retells_rules(doc, c.sentence)
+            if checked[c.sentence]:
+                if c.date is not None and c.status in ("planned", "announced"):
+                    last.date = c.date
+                last.products |= c.products
+                continue  # retold, not another act
         kept.append(c)
         if c.type in MEASURES and c.status == "announced" and not c.heading:
             last = c

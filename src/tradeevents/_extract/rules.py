@@ -208,6 +208,14 @@ def _told_in_past(
     return False
 
 
+def _telling_day(g: Grammar, norm: list[str], at: int) -> bool:
+    """Whether the date at token *at* follows a reporting verb in the past ("Japan said
+    on Tuesday it would ..."): the day of the telling, not of the act told."""
+    return any(
+        norm[k] in g.reporting_verbs and _past_word(g, norm[k]) for k in range(max(0, at - 2), at)
+    )
+
+
 def _segment(breaks: list[int], lo: int, hi: int, at: int) -> tuple[int, int]:
     """The run ``[a, b)`` around token *at* between two of the sorted break positions."""
     k = bisect_left(breaks, at)
@@ -427,7 +435,10 @@ def sentence_candidates(
         if ev_type in g.remedy_types and near(remedy_marks, trig.lo - 5, trig.hi + 3):
             ev_type = "trade-remedy"
         seg_lo, seg_hi = _segment(segment_breaks, lo, hi, trig.lo)
-        if near(negs, max(seg_lo, trig.lo - 3), trig.lo):
+        if near(negs, max(seg_lo, trig.lo - 3), trig.lo) or any(
+            n.lo < trig.lo < n.hi <= trig.hi
+            for n in negs  # "failed to meet": "to" shared
+        ):
             continue
         clause_lo, clause_hi = _segment(clause_breaks, lo, hi, trig.lo)
         if near(conds, clause_lo, trig.lo):
@@ -492,7 +503,10 @@ def sentence_candidates(
         if best is not None:
             status = g.type_cues.get(ev_type, {}).get(norm[best.lo], str(best.value))
             anchor = min(best.lo, trig.lo)
-            if near(negs, max(seg_lo, best.lo - 3), best.lo):
+            if near(negs, max(seg_lo, best.lo - 3), best.lo) or any(
+                n.lo == best.hi
+                for n in negs  # "would not renew", "will not impose"
+            ):
                 continue
         elif verb_status is not None:
             status = verb_status
@@ -675,6 +689,10 @@ def sentence_candidates(
             )
             if not forward and any(t.lo - 5 <= m.lo < t.lo for m in futures):
                 forward = True  # "set to take effect Aug. 1": the step is to come
+            if forward and _telling_day(g, norm, t.lo):
+                if status == "planned":
+                    continue  # a step to come is not dated by the day it was told
+                forward = False  # a measure announced that day
             if forward and _told_in_past(g, norm, cues, t.lo, t.hi):
                 forward = False  # "announced in May that it would ...": May is past
             d = t.future if forward else t.past

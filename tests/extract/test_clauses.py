@@ -1,0 +1,160 @@
+"""Clause-level rules: each sentence is read as news prose is written, not keyed on a corpus.
+
+Each case is a sentence of a kind trade news uses every day, with the event (or no
+event) the rule must give.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tradeevents.extraction import extract, extract_detailed
+
+PUB = "2023-05-24"
+
+Row = tuple[str, str, tuple[str, ...], str | None]
+
+
+def events(text: str, published: str | None = PUB) -> list[Row]:
+    return [
+        (e.type, e.status.value, e.parties, None if e.date is None else str(e.date))
+        for e in extract(text, published=published)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two verbs of one sentence are two steps
+        (
+            "USTR announced on Tuesday tariffs on imports from India and Turkey, "
+            "but suspended the duties for 180 days.",
+            [
+                ("tariff", "announced", ("IN", "TR", "US"), "2023-05-23"),
+                ("tariff", "ended", ("IN", "TR", "US"), "2023-05-23"),
+            ],
+        ),
+        # a measure that began applies
+        (
+            "The United States began collecting tariffs on Chinese steel on Friday.",
+            [("tariff", "in-effect", ("CN", "US"), "2023-05-19")],
+        ),
+        # issuing a final determination concludes a stage
+        (
+            "The Commerce Department on Friday issued its final determination in the "
+            "antidumping investigation of Vietnamese solar cells.",
+            [("trade-remedy", "concluded", ("US", "VN"), "2023-05-19")],
+        ),
+        # a passive with its subject further back
+        (
+            "Indonesia said exports of bauxite ore will be banned from June 2023.",
+            [("export-control", "announced", ("ID",), "2023-06")],
+        ),
+        # verbs of restriction with their object
+        (
+            "Japan said on Tuesday it would restrict exports of chipmaking equipment.",
+            [("export-control", "announced", ("JP",), "2023-05-23")],
+        ),
+        # a headline's "to" before a verb is future
+        (
+            "Japan to Restrict Exports of Chipmaking Tools",
+            [("export-control", "announced", ("JP",), None)],
+        ),
+        # calls on others to act are hedges
+        (
+            "The White House called on Congress to pass new legislation on de minimis imports.",
+            [("legislation", "planned", ("US",), None)],
+        ),
+        # a planned verb's date follows it
+        (
+            "G7 finance ministers meet in London on Friday.",
+            [("meeting", "planned", ("CA", "DE", "FR", "GB", "IT", "JP", "US"), "2023-05-26")],
+        ),
+    ],
+)
+def test_clauses(text: str, expected: list[Row]) -> None:
+    assert events(text) == expected
+
+
+def test_the_end_of_a_period_is_no_step() -> None:
+    text = "Biden has said he expects to meet Chinese President Xi Jinping at the end of June."
+    assert events(text, "2023-05-17") == [("meeting", "planned", ("CN", "US"), "2023-06")]
+
+
+def test_a_venue_is_no_side() -> None:
+    text = "Biden and Xi Jinping will meet at the G20 summit in Osaka, Japan, on Friday."
+    ((kind, status, parties, _),) = events(text)
+    assert (kind, status, parties) == ("meeting", "planned", ("CN", "US"))
+
+
+def test_a_topic_is_no_side() -> None:
+    text = "The EU on Monday adopted new sanctions against Russia over its war in Ukraine."
+    assert events(text) == [("sanction", "in-effect", ("EU", "RU"), "2023-05-22")]
+
+
+def test_a_relative_clause_keeps_its_verbs() -> None:
+    text = (
+        "The European Union, which backs the nuclear deal, has updated its blocking statute "
+        "to shield European companies."
+    )
+    assert all(kind != "agreement" for kind, *_ in events(text))
+
+
+def test_speech_is_no_cue() -> None:
+    text = "Tai added that the partnership will also support an economic framework."
+    assert all(status != "in-effect" for _, status, _, _ in events(text))
+
+
+def test_a_meeting_takes_its_visits_month() -> None:
+    text = (
+        "Treasury Secretary Janet Yellen wrapped up a visit to Beijing on Sunday.\n\n"
+        "Yellen met Premier Li Qiang and Vice Premier He Lifeng."
+    )
+    rows = events(text, "2023-07-10")
+    assert ("meeting", "concluded", ("CN", "US"), "2023-07") in rows
+
+
+def test_an_act_also_done_shares_the_occasions_date() -> None:
+    text = (
+        "The Council of the European Union on Monday adopted a package of sanctions "
+        "against Russia.\n\n"
+        "The EU also banned imports of Russian pig iron and copper wire."
+    )
+    rows = events(text, "2023-12-19")
+    assert ("import-restriction", "in-effect", ("EU", "RU"), "2023-12-18") in rows
+
+
+def test_rules_taking_effect_date_the_measure_just_announced() -> None:
+    text = (
+        "Japan on Tuesday said it would restrict exports of chipmaking equipment. "
+        "The new rules, which take effect on July 23, add 23 items to its control list."
+    )
+    assert events(text) == [("export-control", "announced", ("JP",), "2023-07-23")]
+
+
+def test_a_dateline_is_left_out_of_the_evidence() -> None:
+    for text, dateline in (
+        (
+            "TOKYO, May 23 (Reuters) - Japan on Tuesday imposed tariffs on Chinese steel.",
+            "TOKYO, May 23 (Reuters) - ",
+        ),
+        ("WASHINGTON — The U.S. on Tuesday imposed tariffs on Chinese steel.", "WASHINGTON — "),
+        (
+            "BRUSSELS (AP) -- The EU on Tuesday imposed tariffs on Chinese steel.",
+            "BRUSSELS (AP) -- ",
+        ),
+    ):
+        result = extract_detailed(text, published=PUB)
+        (event,) = result.events
+        assert event.evidence is not None
+        assert event.evidence.start == len(dateline)
+        assert [(s.start, s.end, s.reason) for s in result.skipped] == [
+            (0, len(dateline), "dateline")
+        ]
+
+
+def test_a_capitalised_opening_without_a_dash_is_no_dateline() -> None:
+    text = "U.S. - Japan talks on tariffs resumed on Tuesday."
+    result = extract_detailed(text, published=PUB)
+    assert list(result.skipped) == []
+    assert [(e.type, e.status.value) for e in result.events] == [("negotiation", "announced")]
