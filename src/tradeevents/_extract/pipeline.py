@@ -287,7 +287,13 @@ def resolve_remedies(doc: Document) -> None:
     "investigation" or "determination" without another legal basis is such a case."""
     g = doc.lexicon.grammar
     remedies = sum(c.type == "trade-remedy" for c in doc.candidates)
-    if not remedies:
+    # remedies named in the headline or lead ("China's anti-dumping duties on barley")
+    told_first = any(
+        m.category == "inst" and m.value in g.remedy_kinds
+        for found in doc.mentions[:3]
+        for m in found
+    )
+    if not remedies and not told_first:
         return
     norm = doc.tokens.norm
     tariffs = sum(c.type == "tariff" for c in doc.candidates)
@@ -296,10 +302,15 @@ def resolve_remedies(doc: Document) -> None:
     lead = next(
         (c for c in doc.candidates if not c.heading and c.type in ("tariff", "trade-remedy")), None
     )
+    other_basis = any(c.instruments - g.remedy_kinds for c in doc.candidates)
+    kinds = {
+        m.value
+        for found in doc.mentions[:3]
+        for m in found
+        if m.category == "inst" and m.value in g.remedy_kinds
+    }
     about_remedy = remedies > tariffs or (
-        lead is not None
-        and lead.type == "trade-remedy"
-        and not any(c.instruments - g.remedy_kinds for c in doc.candidates)
+        not other_basis and ((lead is not None and lead.type == "trade-remedy") or told_first)
     )
     for c in doc.candidates:
         if (
@@ -309,8 +320,9 @@ def resolve_remedies(doc: Document) -> None:
             and not c.instruments - g.remedy_kinds
         ):
             # "the duties had been in place since 2021": in a text about a remedy
-            # case, plain duties are that case's duties
+            # case, plain duties are that case's duties, under the remedies it names
             c.type = "trade-remedy"
+            c.instruments |= kinds
         if (
             c.type == "investigation"
             and norm[c.trigger] in g.case_words

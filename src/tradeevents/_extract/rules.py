@@ -122,10 +122,11 @@ def _reported_will(
     cues: list[Mention],
     floor: int,
     trigger: int,
+    reach: int = 6,
 ) -> bool:
     """Whether the trigger follows "<reporting verb> ... would/will" (reported intent),
     rather than a hedge of expectation ("expected to", "may")."""
-    modals = [m for m in hedges + futures if floor <= m.lo < trigger and trigger - m.lo <= 6]
+    modals = [m for m in hedges + futures if floor <= m.lo < trigger and trigger - m.lo <= reach]
     if not modals or any(norm[m.lo] not in ("would", "will") for m in modals):
         return False
     first = min(m.lo for m in modals)
@@ -189,6 +190,11 @@ def _about_exports(norm: list[str], a: int, b: int, lo: int, hi: int) -> bool:
         and "import" not in before
         and norm[a - 1] in ("be", "been", "being", "are", "were", "is", "was")
     )
+
+
+def _inflected(word: str) -> bool:
+    """Whether a verb is not in its bare form ("bans", "banned", "banning")."""
+    return word.endswith(("s", "ed", "ing")) or word in ("froze", "frozen", "cut")
 
 
 def _past_word(g: Grammar, word: str) -> bool:
@@ -500,6 +506,14 @@ def sentence_candidates(
         cued = True
         if best is not None and verb_status is not None and best.lo >= trig.hi:
             best = None  # a verb trigger tells its own phase ("agreed to roll back")
+        if (
+            best is not None
+            and ev_type in MEASURES
+            and best.hi <= trig.lo
+            and "that" in norm[best.hi : trig.lo]
+            and any(t.value[0] == "dispute" and seg_lo <= t.lo < best.lo for t in triggers)
+        ):
+            continue  # "a WTO panel found that China's duties breach the rules": the finding's topic
         if best is not None:
             status = g.type_cues.get(ev_type, {}).get(norm[best.lo], str(best.value))
             anchor = min(best.lo, trig.lo)
@@ -533,8 +547,19 @@ def sentence_candidates(
             continue
         window_lo = max(seg_lo, anchor - 4)
         modal_spans = [(window_lo, anchor + 1)]
+        modal_reach = 6
         if best is not None:
             modal_spans.append((max(seg_lo, best.lo - 3), best.hi))
+        elif (
+            verb_status is not None
+            and trig.lo - 1 >= lo
+            and norm[trig.lo - 1] == "and"
+            and not _inflected(norm[trig.lo])
+        ):
+            # "said it would prohibit exports ... and freeze the assets": a bare verb
+            # joined by "and" shares the modal of the verb before it
+            modal_spans.append((max(clause_lo, seg_lo), trig.lo))
+            modal_reach = trig.lo - max(clause_lo, seg_lo)
         future = False
         hedged = [m for a, b in modal_spans for m in near(hedges, a, b)]
         if hedged:
@@ -576,7 +601,7 @@ def sentence_candidates(
         if (
             status == "planned"
             and ev_type in MEASURES
-            and _reported_will(g, norm, hedges, futures, cues, seg_lo, trig.lo)
+            and _reported_will(g, norm, hedges, futures, cues, seg_lo, trig.lo, modal_reach)
         ):
             # "announced in May that it would quadruple the tariff": a measure announced
             # to take effect later is announced
