@@ -11,13 +11,15 @@ This module does no I/O.
 
 from __future__ import annotations
 
+import collections
 import enum
 import functools
 import hashlib
+import itertools
 import math
 import re
-from collections.abc import Callable, Iterable
-from typing import Any, ClassVar, TypeVar
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, ClassVar, TypeVar, cast
 
 import attrs
 
@@ -399,8 +401,19 @@ _check_rate_items = _items_of(Rate)
 # -- events --------------------------------------------------------------------
 
 
+class _IdCache:
+    """A hidden slot for :attr:`Event.id`, computed on first use (events are immutable).
+
+    A plain slotted base class rather than an attrs field: the slot is no field
+    (not in ``attrs.fields``, ``asdict``, ``==``, ``hash``, ``repr`` or pickles).
+    """
+
+    __slots__ = ("_id_cache",)
+    _id_cache: str
+
+
 @attrs.frozen(kw_only=True)
-class Event:
+class Event(_IdCache):
     """The fields every event has. Do not instantiate: use a subclass such as :class:`Agreement`.
 
     ``parties``, ``instruments``, ``products``, ``officials`` and ``topics`` are sets
@@ -447,8 +460,13 @@ class Event:
         """A stable id derived from the content: type, the scored fields and the evidence span.
 
         The same event from the same text always gets the same id; ``source``,
-        ``confidence`` and descriptive fields do not enter it.
+        ``confidence`` and descriptive fields do not enter it. Computed once per
+        event (the event is immutable) and kept.
         """
+        try:
+            return self._id_cache
+        except AttributeError:
+            pass
         date = self.date
         return _content_id(self, None if date is None else str(date))
 
@@ -569,7 +587,14 @@ def _content_id(event: Event, date: str | None) -> str:
     )
     # repr() of a tuple of str, int and None is stable across Python versions.
     digest = hashlib.blake2b(repr(key).encode("utf-8", "surrogatepass"), digest_size=8)
-    return f"{tag}-{digest.hexdigest()}"
+    uid = f"{tag}-{digest.hexdigest()}"
+    if type(event).id is _EVENT_ID:  # a subclass that overrides ``id`` keeps its own
+        _set_id_cache(event, uid)
+    return uid
+
+
+_EVENT_ID = Event.__dict__["id"]
+_set_id_cache = _IdCache.__dict__["_id_cache"].__set__
 
 
 _BUILTIN: tuple[type[Event], ...] = (
@@ -591,3 +616,102 @@ _BUILTIN: tuple[type[Event], ...] = (
 def builtin_event_types() -> dict[str, type[Event]]:
     """The built-in event classes keyed by their type tag, in EVENTS.md order."""
     return {cls.type: cls for cls in _BUILTIN}
+
+
+# -- trusted construction (internal) -------------------------------------------
+#
+# INTERNAL: for the library's own readers (tradeevents.formats, tradeevents.text),
+# never for user code. A reader that has already checked every value the way
+# the validators above do, and put it in the form the converters give, builds
+# the instance through _trusted_new instead of the attrs __init__ (which would
+# convert and check every value a second time). The readers find which checks
+# a field needs in _FIELD_KINDS; a field or class they do not know goes through
+# the public constructor as before. tests/test_fast_path.py checks that both
+# ways give equal events with fields of the same types and values.
+
+#: What a field's (validator, converter) pair checks and makes, for the readers.
+_FIELD_KINDS: dict[tuple[Any, Any], str] = {
+    (None, _to_status): "enum",
+    (None, _to_qualifier): "enum",
+    (_check_codes, _str_set): "codes",
+    (_check_slugs, _str_set): "slugs",
+    (_check_products, _str_set): "products",
+    (_check_phrases, _str_set): "phrases",
+    (_check_official_items, _official_set): "official_set",
+    (_check_rate_items, _rate_set): "rate_set",
+    (_check_optional_date, None): "optional_date",
+    (_check_optional_evidence, None): "optional_object",
+    (_check_optional_quota, None): "optional_object",
+    (_check_confidence, _to_optional_float): "confidence",
+    (_check_optional_str, None): "optional_str",
+    (_check_str, None): "str",
+    (_check_phrase, None): "phrase",
+    (_check_optional_phrase, None): "optional_phrase",
+    (_check_optional_code, None): "optional_code",
+    (_check_offset, None): "offset",
+    (_check_end, None): "end",
+    (_check_amount, _to_float): "amount",
+}
+#: The validator run on each item of a set-like field of strings, by kind.
+_STR_SET_CHECKS: dict[str, Callable[[object, attrs.Attribute[Any], Any], None]] = {
+    "codes": _check_codes,
+    "slugs": _check_slugs,
+    "products": _check_products,
+    "phrases": _check_phrases,
+}
+
+
+def _field_kind(attribute: attrs.Attribute[Any]) -> str | None:
+    """The kind of *attribute* in :data:`_FIELD_KINDS`; ``"plain"`` for a field with
+    neither validator nor converter; ``None`` for any other."""
+    validator = attribute.validator
+    converter = attribute.converter
+    if validator is None and converter is None:
+        return "plain"
+    try:
+        return _FIELD_KINDS.get((validator, converter))
+    except TypeError:  # an unhashable validator or converter
+        return None
+
+
+def _is_trusted_buildable(cls: type) -> bool:
+    """Whether :func:`_trusted_new` may build *cls*: an attrs class whose ``__init__``
+    does nothing but set its fields (after :class:`Event`'s tag check)."""
+    if not attrs.has(cls) or "__attrs_init__" in dir(cls):
+        return False
+    if getattr(cls, "__attrs_post_init__", None) is not None:
+        return False
+    pre_init = getattr(cls, "__attrs_pre_init__", None)
+    if pre_init is not None and pre_init is not Event.__attrs_pre_init__:
+        return False
+    if issubclass(cls, Event) and not isinstance(getattr(cls, "type", None), str):
+        return False
+    return all(field.init for field in attrs.fields(cls))
+
+
+@functools.cache
+def _trusted_new(cls: type[_T]) -> Callable[[Sequence[Any]], _T]:
+    """INTERNAL. A function building a *cls* from the values of all its fields, in
+    field order, with no converter and no validator run.
+
+    Only for values already checked and converted exactly as the public
+    constructor would (see :data:`_FIELD_KINDS`); :class:`TypeError` for a class
+    it cannot build (check :func:`_is_trusted_buildable` first). The fields are
+    set as attrs' own ``__init__`` sets them, with ``object.__setattr__`` (the
+    class is frozen), here in one ``map`` run to its end by a zero-length deque.
+    """
+    if not _is_trusted_buildable(cls):
+        raise TypeError(f"{cls.__qualname__} cannot be built without its __init__")
+    names = tuple(field.name for field in attrs.fields(cast(Any, cls)))
+    count = len(names)
+    new = object.__new__
+    setattr_ = object.__setattr__
+
+    def trusted_new(values: Sequence[Any]) -> _T:
+        if len(values) != count:
+            raise TypeError(f"{cls.__qualname__} has {count} fields, not {len(values)}")
+        self = new(cls)
+        collections.deque(map(setattr_, itertools.repeat(self, count), names, values), 0)
+        return self
+
+    return trusted_new

@@ -11,7 +11,7 @@ import pytest
 import tradeevents as te
 from tradeevents import model
 from tradeevents.errors import LoadError, TextFormatError
-from tradeevents.formats import csv, json, jsonl
+from tradeevents.formats import _converter, _fast, csv, json, jsonl
 
 EVENTS = [te.Agreement(status=te.Status.ANNOUNCED, parties=("JP", "US"))]
 
@@ -32,9 +32,19 @@ def gc_enabled() -> Iterator[None]:
         gc.disable()
 
 
+@pytest.fixture
+def fresh_readers() -> Iterator[None]:
+    """The readers' generated functions made anew before and after the test."""
+    te.text._plans.clear()
+    _converter._reset()
+    yield
+    te.text._plans.clear()
+    _converter._reset()
+
+
 @pytest.mark.parametrize("fmt", sorted(LOADERS))
 def test_collector_is_off_while_building_and_back_on_after(
-    fmt: str, gc_enabled: None, monkeypatch: pytest.MonkeyPatch
+    fmt: str, gc_enabled: None, fresh_readers: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     loads, good, bad = LOADERS[fmt]
     seen: list[bool] = []
@@ -44,7 +54,20 @@ def test_collector_is_off_while_building_and_back_on_after(
         seen.append(gc.isenabled())
         real(self, *args, **kwargs)
 
+    def spy_trusted(cls: type) -> Callable[..., Any]:
+        # the readers' own construction, for values they have checked themselves
+        new = model._trusted_new(cls)
+
+        def trusted(*args: Any) -> Any:
+            if cls is model.Agreement:
+                seen.append(gc.isenabled())
+            return new(*args)
+
+        return trusted
+
     monkeypatch.setattr(model.Agreement, "__init__", spy)
+    monkeypatch.setattr(_fast, "_trusted_new", spy_trusted)
+    monkeypatch.setattr(te.text, "_trusted_new", spy_trusted, raising=False)
     assert loads(good) == EVENTS
     assert seen == [False]
     assert gc.isenabled()

@@ -34,6 +34,7 @@ from .. import registry
 from ..dates import EventDate
 from ..errors import LoadError
 from ..model import Event, _content_id
+from . import _fast
 
 __all__: list[str] = []  # private module
 
@@ -308,6 +309,10 @@ class _Codec:
     unstructure: Callable[[Any], Unstructured]
     error: str | None  # why this class cannot be written, if it cannot
     plain_id: bool  # the class keeps Event.id: it can be made from the date text written
+    # from _fast, for the classes whose fields it knows (else None):
+    fast_structure: Callable[[Any], Event] | None  # checks once, builds without __init__
+    fast_fields: Callable[[Event], Unstructured] | None  # for orjson's default=
+    fast_text: Callable[[Event], str] | None  # the compact JSON text (stdlib spelling)
 
 
 _EVENT_ID = Event.__dict__["id"]
@@ -321,6 +326,51 @@ class _State:
         self.types = registry.event_types()
         self.by_tag: dict[str, _Codec] = {}
         self.by_class: dict[type[Event], _Codec] = {}
+        self._readers: dict[type, Any] = {}
+        self._text_writers: dict[type, Any] = {}
+        #: The compact JSON text writer of each event class that has one, by class.
+        self.text_of: dict[type, Callable[[Any], str]] = {}
+        #: For orjson's ``default=``: by exact type, the dict of an event or value
+        #: (or a date's text); built with each codec (see :func:`_fast.field_dict`).
+        self.fields_of: dict[type, Callable[[Any], Any]] = {EventDate: str}
+
+    def text_writer(self, cls: type) -> Any:
+        """The compact JSON text writer of *cls* (:func:`_fast.text_writer`), or ``None``."""
+        if cls in self._text_writers:
+            return self._text_writers[cls]
+        self._text_writers[cls] = None  # a class nested in itself: the reference path
+        fn = _fast.text_writer(cls, self.text_writer)
+        self._text_writers[cls] = fn
+        return fn
+
+    def reader(self, cls: type) -> Any:
+        """The fast reader of the JSON form of *cls* (:func:`_fast.reader`), or ``None``."""
+        if cls in self._readers:
+            return self._readers[cls]
+        self._readers[cls] = None  # a class nested in itself is left to the reference path
+        fn = _fast.reader(cls, True, self.reader)
+        self._readers[cls] = fn
+        return fn
+
+    def _add_fields(self, cls: type) -> bool:
+        """Put *cls* and the attrs classes inside it in :attr:`fields_of`; whether all are."""
+        if cls in self.fields_of:
+            return True
+        fn = _fast.field_dict(cls)
+        if fn is None:
+            return False
+        for hint in _hints(cls).values():
+            for nested in _attrs_classes_in(hint):
+                if not self._add_fields(nested):
+                    return False
+        self.fields_of[cls] = fn
+        return True
+
+    def _default(self, value: Any) -> Any:
+        fn = self.fields_of.get(type(value))
+        if fn is None:
+            raise _Unwritten
+        return fn(value)
 
     def codec_for_tag(self, tag: str) -> _Codec | None:
         codec = self.by_tag.get(tag)
@@ -348,13 +398,21 @@ class _State:
         conv = self.converter
         for found in _enums_in(cls, set()):
             conv.register_unstructure_hook(found, _unstructure_enum)
+        fast_fields = None
+        if error is None and self._add_fields(cls):
+            fast_fields = self.fields_of[cls]
         codec = _Codec(
             cls,
             conv.get_structure_hook(cls),
             conv.get_unstructure_hook(cls),
             error,
             getattr(cls, "id", None) is _EVENT_ID,
+            self.reader(cls),
+            fast_fields,
+            self.text_writer(cls) if error is None else None,
         )
+        if codec.fast_text is not None:
+            self.text_of[cls] = codec.fast_text
         self.by_tag[cls.type] = codec
         self.by_class[cls] = codec
         return codec
@@ -430,6 +488,62 @@ def to_dicts(events: Iterable[Event]) -> list[Unstructured]:
     return out
 
 
+class _Unwritten(Exception):
+    """A value the fast writers do not know: the reference path writes the events."""
+
+
+def _fast_state(events: list[Any], orjson: bool) -> _State | None:
+    """The state, if every one of *events* is an event the fast writers know."""
+    state = _get_state()
+    known = state.fields_of if orjson else state.text_of
+    for event in events:
+        if type(event) not in known:
+            codec = state.codec_for_class(type(event)) if isinstance(event, Event) else None
+            if codec is None or (codec.fast_fields if orjson else codec.fast_text) is None:
+                return None
+    return state
+
+
+def fast_json(events: list[Any], orjson: Any = None) -> str | None:
+    """The compact JSON array of *events* written with the stdlib encoder (or with
+    *orjson*, the module) and the fast writers' ``default=``: the bytes of
+    ``json.dumps(to_dicts(events), ...)``. ``None`` when the reference path must
+    write (a class or a value the fast writers do not know, a non-event)."""
+    state = _fast_state(events, orjson is not None)
+    if state is None:
+        return None
+    if orjson is None:
+        text_of = state.text_of
+        return "[" + ",".join([text_of[type(event)](event) for event in events]) + "]"
+    try:
+        return orjson.dumps(events, default=state._default).decode()  # type: ignore[no-any-return]
+    except (_Unwritten, TypeError, ValueError):  # orjson wraps what default= raises
+        return None
+
+
+def fast_json_lines(events: list[Any], orjson: Any = None) -> list[str] | None:
+    """One compact JSON text per event, as :func:`fast_json`; ``None`` likewise."""
+    state = _fast_state(events, orjson is not None)
+    if state is None:
+        return None
+    if orjson is None:
+        text_of = state.text_of
+        return [text_of[type(event)](event) for event in events]
+    try:
+        dump = orjson.dumps
+        default = state._default
+        return [dump(event, default=default).decode() for event in events]
+    except (_Unwritten, TypeError, ValueError):  # orjson wraps what default= raises
+        return None
+
+
+def _attrs_classes_in(tp: Any) -> Iterator[type]:
+    if isinstance(tp, type) and attrs.has(tp):
+        yield tp
+    for arg in typing.get_args(tp):
+        yield from _attrs_classes_in(arg)
+
+
 # -- reading -------------------------------------------------------------------
 
 
@@ -441,6 +555,11 @@ def from_dict(data: Any, path: str = "$", *, lineno: int | None = None) -> Event
         if type(tag) is str:
             codec = state.by_tag.get(tag) or state.codec_for_tag(tag)
             if codec is not None:
+                if codec.fast_structure is not None:
+                    try:
+                        return codec.fast_structure(data)
+                    except Exception:  # the reference path below decides
+                        pass
                 try:
                     return codec.structure(data, codec.cls)
                 except Exception as exc:  # explained below
@@ -461,6 +580,13 @@ def from_dicts(data: Any, path: str = "$", *, lineno: int | None = None) -> list
             tag = item.get("type")
             codec = by_tag.get(tag) if type(tag) is str else None
             if codec is not None:
+                fast = codec.fast_structure
+                if fast is not None:
+                    try:
+                        append(fast(item))
+                        continue
+                    except Exception:  # the reference path below decides
+                        pass
                 try:
                     append(codec.structure(item, codec.cls))
                     continue

@@ -26,7 +26,7 @@ from .._io import write_atomic
 from ..errors import LoadError
 from ..model import Event
 from . import _backend
-from ._converter import describe, from_dicts, to_dicts
+from ._converter import describe, fast_json, from_dicts, to_dicts
 
 __all__ = ["dump", "dump_path", "dumps", "load", "load_path", "loads"]
 
@@ -38,6 +38,12 @@ def dumps(events: Iterable[Event], /, *, indent: int | None = None, backend: str
     registered event (or a field value the JSON form cannot hold).
     """
     orjson = _backend.resolve(backend)
+    if indent is None and not isinstance(events, Event):
+        events = list(events)
+        # the events' fields straight to the encoder (formats._fast): the same bytes
+        text = fast_json(events, _backend.orjson_module() if orjson else None)
+        if text is not None:
+            return text
     return _backend.dumps(to_dicts(events), orjson=orjson, indent=indent)
 
 
@@ -64,7 +70,9 @@ def loads(
             )
         if type(data) is not list:
             raise LoadError(f"expected an array of events, not {describe(data)}", "$")
-        return from_dicts(data)
+        events = from_dicts(data)
+        _backend.settle()
+        return events
 
 
 def dump(

@@ -1,0 +1,206 @@
+"""The readers' and writers' generated fast paths agree with the reference paths.
+
+The JSON readers check values once and build events through the model's
+trusted constructor (``tradeevents.model._trusted_new``), bypassing the attrs
+``__init__``; the JSON writers write each event's text directly. These
+properties hold them to the public constructor and to the cattrs hooks: equal
+events whose fields have the same types and values (tuples, not lists; the
+canonical order of set-like fields), the same ``repr``, hash and id; the same
+bytes written; and nothing accepted that the reference path refuses.
+"""
+
+from __future__ import annotations
+
+import json as stdlib_json
+import math
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tradeevents import LoadError, testing
+from tradeevents import text as text_format
+from tradeevents.formats import _converter, from_dict, json, jsonl, to_dict, to_dicts
+from tradeevents.model import Event, _trusted_new
+
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**70), 2**70)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=8)
+    | st.sampled_from(["US", "JP", "steel", "section-232", "2021-11-17", "planned", " x", ""]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner),
+    max_leaves=6,
+)
+
+
+def same(a: Any, b: Any, where: str = "$") -> None:
+    """*a* and *b* are equal, with the same type at every level."""
+    assert type(a) is type(b), f"{where}: {type(a).__name__} is not {type(b).__name__}"
+    if attrs.has(type(a)):
+        for field in attrs.fields(type(a)):
+            same(getattr(a, field.name), getattr(b, field.name), f"{where}.{field.name}")
+    elif isinstance(a, (tuple, list)):
+        assert len(a) == len(b), where
+        for index, (x, y) in enumerate(zip(a, b, strict=True)):
+            same(x, y, f"{where}[{index}]")
+    elif isinstance(a, dict):
+        assert list(a) == list(b), where
+        for key in a:
+            same(a[key], b[key], f"{where}.{key}")
+    elif isinstance(a, float) and math.isnan(a):
+        assert math.isnan(b), where
+    else:
+        assert a == b, where
+
+
+def reference_dict(event: Event) -> dict[str, Any]:
+    """The JSON form through the cattrs unstructure hook (the reference writer)."""
+    codec = _converter._get_state().codec_for_class(type(event))
+    assert codec is not None
+    return {"id": event.id, "type": event.type, **codec.unstructure(event)}
+
+
+def reference_load(data: dict[str, Any]) -> Event:
+    """The event through the cattrs structure hook and the public constructor."""
+    codec = _converter._get_state().codec_for_tag(data["type"])
+    assert codec is not None
+    return codec.structure(data, codec.cls)
+
+
+def fast_load(data: Any) -> Event:
+    codec = _converter._get_state().codec_for_tag(data["type"])
+    assert codec is not None
+    assert codec.fast_structure is not None
+    return codec.fast_structure(data)
+
+
+def check_built_alike(loaded: Event, original: Event) -> None:
+    same(loaded, original)
+    assert loaded == original
+    assert hash(loaded) == hash(original)
+    assert repr(loaded) == repr(original)
+    assert loaded.id == original.id
+    assert attrs.astuple(loaded) == attrs.astuple(original)
+
+
+@given(testing.event_lists())
+@pytest.mark.parametrize("backend", ["json", "orjson"])
+def test_json_loads_builds_events_as_the_public_constructor(
+    backend: str, events: list[Event]
+) -> None:
+    loaded = json.loads(json.dumps(events, backend=backend), backend=backend)
+    assert len(loaded) == len(events)
+    for got, original in zip(loaded, events, strict=True):
+        check_built_alike(got, original)
+
+
+@given(testing.events())
+def test_fast_structure_is_the_reference_structure(event: Event) -> None:
+    data = reference_dict(event)
+    fast = fast_load(data)
+    check_built_alike(fast, reference_load(data))
+    check_built_alike(fast, event)
+
+
+@given(testing.event_lists())
+def test_writers_write_the_reference_bytes(events: list[Event]) -> None:
+    dicts = [reference_dict(event) for event in events]
+    for got, expected in zip(to_dicts(events), dicts, strict=True):
+        same(got, expected)
+    expected_text = stdlib_json.dumps(dicts, ensure_ascii=False, separators=(",", ":"))
+    assert json.dumps(events, backend="json") == expected_text
+    lines = "".join(
+        stdlib_json.dumps(d, ensure_ascii=False, separators=(",", ":")) + "\n" for d in dicts
+    )
+    assert jsonl.dumps(events, backend="json") == lines
+
+
+@given(testing.events())
+def test_id_is_the_same_before_and_after_it_is_kept(event: Event) -> None:
+    fresh = attrs.evolve(event)  # a new instance: nothing kept yet
+    first = fresh.id
+    assert first == fresh.id == event.id
+    assert to_dict(fresh)["id"] == first
+
+
+def replaced(data: dict[str, Any], key: str, value: Any) -> dict[str, Any]:
+    changed = dict(data)
+    changed[key] = value
+    return changed
+
+
+@given(testing.events(), st.data())
+def test_fast_path_accepts_nothing_the_reference_refuses(event: Event, data: st.DataObject) -> None:
+    original = reference_dict(event)
+    key = data.draw(st.sampled_from(sorted(original)), label="key")
+    value = data.draw(JSON_VALUES, label="value")
+    changed = replaced(original, key, value)
+    if key == "type":
+        return  # another class, or none: not this class's structure function
+    try:
+        expected = reference_load(changed)
+    except Exception:
+        with pytest.raises(Exception):  # noqa: B017, PT011  # any refusal: the reference path then decides
+            fast_load(changed)
+        with pytest.raises(LoadError):
+            from_dict(changed)
+        return
+    try:
+        got = fast_load(changed)
+    except Exception:
+        return  # the fast path may refuse more: from_dict then takes the reference path
+    check_built_alike(got, expected)
+    check_built_alike(from_dict(changed), expected)
+
+
+@given(testing.events(), st.data())
+def test_nested_values_are_checked_too(event: Event, data: st.DataObject) -> None:
+    """A bad value inside an official, the evidence, a rate or a quota."""
+    original = reference_dict(event)
+    nested = [
+        key
+        for key, value in original.items()
+        if isinstance(value, dict)
+        or (isinstance(value, list) and value and isinstance(value[0], dict))
+    ]
+    if not nested:
+        return
+    key = data.draw(st.sampled_from(nested), label="key")
+    inner = original[key] if isinstance(original[key], dict) else original[key][0]
+    field = data.draw(st.sampled_from(sorted(inner)), label="field")
+    bad = {**inner, field: data.draw(JSON_VALUES, label="value")}
+    changed = replaced(original, key, bad if isinstance(original[key], dict) else [bad])
+    try:
+        expected = reference_load(changed)
+    except Exception:
+        with pytest.raises(Exception):  # noqa: B017, PT011  # as above
+            fast_load(changed)
+        return
+    try:
+        got = fast_load(changed)
+    except Exception:
+        return
+    check_built_alike(got, expected)
+
+
+@given(testing.event_lists())
+def test_text_loads_builds_events_as_the_public_constructor(events: list[Event]) -> None:
+    loaded = text_format.loads(text_format.dumps(events))
+    for got, original in zip(loaded, events, strict=True):
+        check_built_alike(got, original)
+
+
+def test_trusted_constructor_refuses_classes_with_their_own_init_logic() -> None:
+    @attrs.frozen
+    class Checked:
+        value: int
+
+        def __attrs_post_init__(self) -> None:
+            pass
+
+    with pytest.raises(TypeError, match="cannot be built"):
+        _trusted_new(Checked)
