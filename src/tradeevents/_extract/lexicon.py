@@ -158,6 +158,7 @@ GRAMMAR_SETS = (
     "start_verbs",
     "fresh_words",
     "measure_nouns",
+    "listing_verbs",
 )
 
 
@@ -201,6 +202,7 @@ class Grammar:
     start_verbs: frozenset[str]
     fresh_words: frozenset[str]
     measure_nouns: frozenset[str]
+    listing_verbs: frozenset[str]
     same_date: frozenset[tuple[str, ...]]
     default_status: Mapping[str, str]
     type_cues: Mapping[str, Mapping[str, str]]

@@ -36,6 +36,7 @@ __all__ = [
     "resolve_anaphora",
     "resolve_context",
     "resolve_remedies",
+    "resolve_restrictions",
     "split_sentences",
     "tokenize_text",
 ]
@@ -44,6 +45,9 @@ __all__ = [
 MAX_SENTENCE_TOKENS = 300
 #: How many earlier events of the same type a candidate is compared with for merging.
 MERGE_WINDOW = 64
+
+#: Restriction nouns that say neither imports nor exports.
+_BARE = frozenset({"ban", "bans", "curbs", "curb", "restrictions", "restriction"})
 
 _STAGE_ORDER = {"planned": 0, "announced": 1, "concluded": 2, "in-effect": 3, "ended": 4}
 
@@ -348,6 +352,28 @@ def _retells_rules(doc: Document, k: int) -> bool:
     return any(norm[j] in g.effect_words for j in range(i + 1, min(s.hi, i + 10)))
 
 
+def resolve_restrictions(doc: Document) -> None:
+    """A bare "ban" or "curbs" in a text whose restrictions are all on exports ("India
+    lifted its ban on onion exports ... In March it extended the ban") is one of them."""
+    norm = doc.tokens.norm
+    bare = [
+        c
+        for c in doc.candidates
+        if c.type == "import-restriction" and c.extra.get("bare") and norm[c.trigger] in _BARE
+    ]
+    if not bare:
+        return
+    typed = [
+        c
+        for c in doc.candidates
+        if c.type in ("export-control", "import-restriction")
+        and not (c.extra.get("bare") and norm[c.trigger] in _BARE)
+    ]
+    if typed and all(c.type == "export-control" for c in typed):
+        for c in bare:
+            c.type = "export-control"
+
+
 def resolve_anaphora(doc: Document) -> None:
     """ "Japan said it would restrict exports ... The new rules, which take effect on July
     23, add ...": a sentence that refers back to the measure just announced tells no
@@ -564,6 +590,7 @@ DEFAULT_STAGES = (
     ("mentions", find_mentions),
     ("candidates", find_candidates),
     ("remedies", resolve_remedies),
+    ("restrictions", resolve_restrictions),
     ("anaphora", resolve_anaphora),
     ("context", resolve_context),
     ("dates", inherit_dates),

@@ -181,6 +181,16 @@ def _about_exports(norm: list[str], a: int, b: int, lo: int, hi: int) -> bool:
         return False
     if ("export" in near or "exports" in near) and "imports" not in near and "import" not in near:
         return True
+    # "curbs on AI chip sales to China": selling abroad is exporting
+    clause = norm[lo:hi]
+    if (
+        b - a == 1
+        and norm[a] in ("ban", "bans", "curbs", "curb", "restrictions", "restriction")
+        and "import" not in clause
+        and "imports" not in clause
+        and ("exports" in clause or "selling" in clause or ("sales" in clause and "to" in clause))
+    ):
+        return True
     # a passive with its subject further back: "exports of bauxite ore will be banned"
     before = norm[max(lo, a - 8) : a]
     return (
@@ -503,6 +513,16 @@ def sentence_candidates(
             ]
             if far:
                 best = min(far, key=lambda c: abs(c.lo - trig.lo))
+            elif any(norm[k] in ("to", "on") for k in range(max(lo, trig.lo - 2), trig.lo)):
+                # "added 13 Chinese entities, including ..., to its Entity List": the verb
+                # before a long object governs the list it puts them on
+                back = [
+                    c
+                    for c in near(cues, max(seg_lo, trig.lo - 30), trig.lo)
+                    if (c.lo, c.hi) not in taken and norm[c.hi - 1] in g.listing_verbs
+                ]
+                if back:
+                    best = back[-1]
         cued = True
         if best is not None and verb_status is not None and best.lo >= trig.hi:
             best = None  # a verb trigger tells its own phase ("agreed to roll back")
@@ -785,6 +805,7 @@ def sentence_candidates(
         )
         out[-1].extra["cue"] = None if best is None else best.lo
         out[-1].extra["future"] = future
+        out[-1].extra["bare"] = trig.hi - trig.lo == 1  # one word: "ban", not "import ban"
         if ev_type == "legislation" and any(t.value[0] == "agreement" for t in triggers):
             out[-1].extra["of_agreement"] = True  # ratifying a deal involves both its sides
         if len(subject) > 1 and any(
