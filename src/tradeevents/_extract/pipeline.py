@@ -396,7 +396,7 @@ def resolve_anaphora(doc: Document) -> None:
                 last.products |= c.products
                 continue  # retold, not another act
         kept.append(c)
-        if c.type in MEASURES and c.status == "announced" and not c.heading:
+        if c.type in MEASURES and c.status == "announced":
             last = c
         elif not c.heading:
             last = None

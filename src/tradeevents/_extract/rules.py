@@ -319,8 +319,10 @@ def sentence_candidates(
     cues = [
         c
         for c in by_cat.get("cue", [])
-        # "at the end of June": part of a period, not a step; "Tai added that ...": speech
-        if not (
+        # "at the end of June": part of a period, not a step; "Tai added that ...": speech;
+        # "high-end fashion": part of a compound
+        if not (c.lo > lo and norm[c.lo - 1] == "-")
+        and not (
             c.hi < hi
             and (
                 (norm[c.hi] == "of" and norm[c.hi - 1] in g.period_nouns)
@@ -862,6 +864,9 @@ def sentence_candidates(
         out = [
             c for c in out if not (c.type == "legislation" and norm[c.trigger] in g.rule_vehicles)
         ]
+    # "concluded negotiations on a free trade agreement": the deal is the event
+    if any(c.type == "agreement" for c in out):
+        out = [c for c in out if not (c.type == "negotiation" and c.status == "concluded")]
     # one event per type and status in a sentence
     merged: list[Candidate] = []
     for cand in out:
