@@ -514,6 +514,11 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
     if a.products and b.products and not (a.products & b.products):
         return False  # the same kind of act on other goods is another act
     if a.heading or b.heading:
+        done = ("concluded", "in-effect", "ended")
+        if (a.status == "planned" and b.status in done) or (
+            b.status == "planned" and a.status in done
+        ):
+            return False  # "sign trade deal" is not retold by "until a second-phase deal"
         # a headline retells the lead: same type and side, and no clash of dates
         return a.date is None or b.date is None or a.date.overlaps(b.date)
     if a.date is not None and b.date is not None:

@@ -44,6 +44,7 @@ _PARTY_WINDOW = 12
 _AFTER = 12
 _SEGMENT_BREAKS = frozenset({";", ":"})
 _CLAUSE_BREAKS = frozenset({";", ":", ","})
+_LIGHT = frozenset({"-", "'", '"'})
 _RATE_MARKS = frozenset({"%", "percent", "per"})
 
 
@@ -486,6 +487,9 @@ def sentence_candidates(
             t.hi - t.lo + 2 for t in times if trig.lo - _BEFORE - 6 <= t.lo and t.hi <= trig.lo
         )
         reach = _BEFORE + min(inserted, 8)
+        # quotes and hyphens inside a noun phrase are no words ("the U.S.–China trade
+        # agreement", "the ‘phase one’ deal")
+        reach += min(4, sum(norm[k] in _LIGHT for k in range(max(lo, trig.lo - reach), trig.lo)))
         cue_lo, cue_hi = max(seg_lo, trig.lo - reach), min(seg_hi, trig.hi + _AFTER)
         far_hi = seg_hi
         if clause_lo > lo and norm[clause_lo - 1] == "," and norm[clause_lo] in ("which", "who"):
