@@ -159,6 +159,7 @@ GRAMMAR_SETS = (
     "fresh_words",
     "measure_nouns",
     "listing_verbs",
+    "continuing_verbs",
 )
 
 
@@ -203,6 +204,7 @@ class Grammar:
     fresh_words: frozenset[str]
     measure_nouns: frozenset[str]
     listing_verbs: frozenset[str]
+    continuing_verbs: frozenset[str]
     same_date: frozenset[tuple[str, ...]]
     default_status: Mapping[str, str]
     type_cues: Mapping[str, Mapping[str, str]]

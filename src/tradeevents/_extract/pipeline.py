@@ -451,7 +451,12 @@ def _date_headline(doc: Document) -> None:
     first = next((t.past for t in times if t.past is not None), None)
     if first is None:
         return
+    index = doc.sentences.index(lead)
     for c in heads:
+        if c.status == "announced" and any(
+            b.sentence == index and b.type == c.type and b.date is not None for b in doc.candidates
+        ):
+            continue  # the lead tells it with its own date: they merge on that
         c.date = first
 
 

@@ -503,6 +503,14 @@ def sentence_candidates(
                 # determination")
             if _subordinate(g, norm, c, trig.lo, seg_lo):
                 continue  # "... will be halved when the deal takes effect": another act's verb
+            if c.lo >= trig.hi and (
+                (norm[c.lo - 1] == "to" and c.lo - trig.hi <= 2)
+                or (
+                    ev_type not in MEASURES  # "tariffs on cars rise": on names the goods
+                    and any(norm[k] in g.topic_words for k in range(trig.hi, c.lo))
+                )
+            ):
+                continue  # "a deal to remove the tariffs", "talks on lifting": the topic
             dist = trig.lo - c.hi if c.hi <= trig.lo else c.lo - trig.hi + 1
             if dist < best_dist:
                 best, best_dist = c, dist
@@ -599,8 +607,11 @@ def sentence_candidates(
             else:
                 status = "planned"
         elif any(near(futures, a, b) for a, b in modal_spans) or (
-            # a headline's "to" before a verb: "Japan to Restrict Chip Exports"
-            heading and verb_status is not None and trig.lo > lo and norm[trig.lo - 1] == "to"
+            # a headline's "to" before a verb: "Japan to Restrict Chip Exports", "Commerce
+            # to Exit Tomato Pact"
+            heading
+            and (anchor > lo and norm[anchor - 1] == "to")
+            and (verb_status is not None or (best is not None and best.lo == anchor))
         ):
             future = True
             if (ev_type in MEASURES or ev_type in g.future_announced) and status in (
@@ -624,6 +635,8 @@ def sentence_candidates(
             # "when the deal takes effect": a step still to come; a measure's later step
             # is part of a measure announced to take effect later
             status = "announced" if ev_type in MEASURES and status != "concluded" else "planned"
+        if best is not None and norm[best.lo] in g.continuing_verbs:
+            status = "announced"  # "talks would continue", "are continuing": under way
         if (
             status == "planned"
             and ev_type in MEASURES
