@@ -106,8 +106,7 @@ _FAST_ITEMS = re.compile(rf"({_WORD})|\"([^\"\\\x00-\x1f\x7f]*)\"")
 _FAST_DATE = re.compile(_DATE)
 _FAST_INTEGER = re.compile(_INTEGER)
 _FAST_FLOAT = re.compile(_FLOAT)
-_ESCAPED_STRING = rf'"(?:[^"\\\x00-\x1f\x7f]|{_ESCAPE})*"'
-_FAST_SCALAR = rf'(?:{_ESCAPED_STRING}|[^,{{}}\[\]" ]+)'
+_FAST_SCALAR = rf'(?:{_SIMPLE_STRING}|[^,{{}}\[\]" ]+)'
 _FAST_PAIR = re.compile(rf"([A-Za-z_][A-Za-z0-9_]*): ({_FAST_SCALAR})")
 _FAST_OBJECT_SRC = rf"\{{(?:[A-Za-z_][A-Za-z0-9_]*: {_FAST_SCALAR}(?:, [A-Za-z_][A-Za-z0-9_]*: {_FAST_SCALAR})*)?\}}"
 _FAST_OBJECT = re.compile(_FAST_OBJECT_SRC)
@@ -270,20 +269,9 @@ class _StrCodec(_Codec):
     def fast(self, src: str, pos: int, end: int) -> Any:
         match = _FAST_STRING.fullmatch(src, pos, end)
         if match is None:
-            return self._fast_escaped(src, pos, end)
+            return _MISS
         word, quoted = match.groups()
         return quoted if word is None else word
-
-    @staticmethod
-    def _fast_escaped(src: str, pos: int, end: int) -> Any:
-        """A string with escapes (but none of ``\\U``, whose range :func:`_parse_string` checks)."""
-        match = _RULES["STRING"].fullmatch(src, pos, end)
-        if match is None:
-            return _MISS
-        body = match.group(1)
-        if "\\U" in body:
-            return _MISS
-        return _UNESCAPE.sub(_unescape_one, body)
 
     def write(self, value: Any) -> str:
         if not isinstance(value, str):
@@ -557,38 +545,10 @@ class _ObjectPlan:
                 continue
             yield field.key, field.codec.write(value)
 
-    @functools.cached_property
-    def checked(self) -> Callable[[dict[str, Any]], Any] | None:
-        """The reader's fast construction: the model's checks run once on the values
-        read, then the trusted constructor (:func:`tradeevents.formats._fast.reader`);
-        ``None`` for a class with fields it does not know."""
-        from .formats import _fast
-
-        return _fast.reader(self.cls, False, lambda nested: None)
-
-    def build_fast(self, values: dict[str, Any]) -> Any:
-        """The instance from *values*, or :data:`_MISS` if the public constructor must decide."""
-        checked = self.checked
-        if checked is not None:
-            try:
-                return checked(values)
-            except Exception:  # refused: the public constructor decides, and explains
-                pass
-        try:
-            return self.cls(**values)
-        except (ValueError, TypeError, LookupError):
-            return _MISS
-
     def build(
         self, src: str, anchor: int, values: dict[str, Any], places: dict[str, int], what: str
     ) -> Any:
         """An instance from the field *values* read, or an error at the field that is wrong."""
-        checked = self.checked
-        if checked is not None:
-            try:
-                return checked(values)
-            except Exception:  # refused: the public constructor decides, and explains
-                pass
         try:
             return self.cls(**values)
         except (ValueError, TypeError, LookupError) as exc:
@@ -717,7 +677,10 @@ class _ObjectCodec(_Codec):
             if value is _MISS:
                 return _MISS
             values[key] = value
-        return self.plan.build_fast(values)  # _MISS: the general reader reports the error
+        try:
+            return self.cls(**values)
+        except (ValueError, TypeError, LookupError):
+            return _MISS  # the general reader reports the error at its place
 
     def write(self, value: Any) -> str:
         if not isinstance(value, self.cls):
@@ -829,16 +792,8 @@ def _parse_document(src: str, known: Mapping[str, type[Event]]) -> list[Event]:
     values: dict[str, Any] = {}
     places: dict[str, int] = {}
     field_start = _FIELD_START.match
-    find = src.find
     while pos < length:
-        # _line_end and _next_line, inline: this loop runs once per line
-        newline = find("\n", pos)
-        if newline == -1:
-            end = newline = length
-        elif newline > pos and src[newline - 1] == "\r":
-            end = newline - 1
-        else:
-            end = newline
+        end = _line_end(src, pos)
         char = src[pos]
         if pos == end:
             pass
@@ -868,7 +823,7 @@ def _parse_document(src: str, known: Mapping[str, type[Event]]) -> list[Event]:
                 _after_value(src, after, end)
             values[key] = value
             places[key] = value_pos
-        pos = newline + 1
+        pos = _next_line(src, end)
     if plan is not None:
         events.append(plan.build(src, anchor, values, places, what))
     return events

@@ -25,8 +25,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..model import Event
-
-# _converter (and cattrs) load on first use: the text format imports formats._fast
+from . import _converter
 
 __all__ = ["csv", "from_dict", "from_dicts", "json", "jsonl", "schema", "to_dict", "to_dicts"]
 
@@ -37,15 +36,11 @@ def to_dict(event: Event, /) -> dict[str, Any]:
     Dates are canonical strings, enumerations their values, tuples lists. Raises
     :class:`TypeError` for anything but an event of a registered type.
     """
-    from . import _converter
-
     return _converter.to_dict(event)
 
 
 def to_dicts(events: Iterable[Event], /) -> list[dict[str, Any]]:
     """The JSON forms of *events*, in order."""
-    from . import _converter
-
     return _converter.to_dicts(events)
 
 
@@ -56,15 +51,11 @@ def from_dict(data: Any, /, path: str = "$") -> Event:
     no field of the event's class; missing optional fields take their defaults.
     Raises :class:`~tradeevents.errors.LoadError` naming the bad field from *path*.
     """
-    from . import _converter
-
     return _converter.from_dict(data, path)
 
 
 def from_dicts(data: Any, /, path: str = "$") -> list[Event]:
     """The events of a list of JSON forms (``$[3].date`` names the fourth one's date)."""
-    from . import _converter
-
     return _converter.from_dicts(data, path)
 
 

@@ -348,7 +348,7 @@ class _State:
         if cls in self._readers:
             return self._readers[cls]
         self._readers[cls] = None  # a class nested in itself is left to the reference path
-        fn = _fast.reader(cls, True, self.reader)
+        fn = _fast.reader(cls, self.reader)
         self._readers[cls] = fn
         return fn
 

@@ -7,18 +7,18 @@ fields whose checks it knows (:data:`tradeevents.model._FIELD_KINDS`). Nothing
 here generates source code (the package runs no ``exec``): each class gets a
 table of small per-field functions run through ``map``.
 
-* :func:`reader` checks the JSON-form dict of a class (``json=True``) or the
-  keyword values of the text format (``json=False``) the way the model's
+* :func:`reader` checks the JSON-form dict of a class the way the model's
   converters and validators do, and builds the instance through the model's
   trusted constructor (:func:`tradeevents.model._trusted_new`), so that each
   value is checked once instead of twice. It accepts only exact types (``str``,
   ``list``, ...): anything else, or any failed check, raises, and the caller
   goes back to the reference path (the public constructor and the error
   explainers), which decides, so errors and their paths do not change;
-* :func:`default_hook` is the ``default=`` of the stdlib ``json`` encoder and
-  of orjson: each event or value becomes a dict of its fields as they are
-  (tuples, enumeration members, floats: both encoders write them natively),
-  giving the bytes of the reference dicts.
+* :func:`field_dict` serves orjson's ``default=``: each event or value becomes
+  a dict of its fields as they are (tuples, string enumerations and floats,
+  which orjson writes natively), giving the bytes of the reference dicts;
+* :func:`text_writer` writes an event's compact JSON text directly, the bytes
+  the stdlib encoder gives for its reference dict.
 
 Each gives ``None`` for a class it cannot handle (a user-defined field with its
 own validator or converter, say); the reference path then serves that class.
@@ -125,11 +125,11 @@ def _codes(items: Any, codes: frozenset[str]) -> None:
             raise Rejected
 
 
-def _number(value: Any, json: bool) -> float:
+def _number(value: Any) -> float:
     kind = type(value)
     if kind is float:
         return value  # type: ignore[no-any-return]
-    if kind is int and json:  # the JSON form has integers; the text reader gives floats
+    if kind is int:  # the cattrs hook's conversion, then the model's (_to_float)
         return float(value)
     raise Rejected
 
@@ -144,12 +144,10 @@ def _field_reader(
     kind: str,
     hint: Any,
     field: attrs.Attribute[Any],
-    json: bool,
     nested: Callable[[type], Reader | None],
 ) -> Reader | None:
-    """A function from the value of *field* as read (JSON or text) to its value on the
-    instance, raising on anything the public constructor would not give the same."""
-    sequence = list if json else tuple
+    """A function from the JSON value of *field* to its value on the instance, raising
+    on anything the reference path would not turn into the same value."""
     if kind in _STR_SET_CHECKS:
         if kind == "codes":
             codes = _known_codes()
@@ -165,7 +163,7 @@ def _field_reader(
                 _strs(items, validator, field, valid)
 
         def read_strs(value: Any) -> Any:
-            if type(value) is not sequence:
+            if type(value) is not list:
                 raise Rejected
             if not value:
                 return ()
@@ -178,58 +176,38 @@ def _field_reader(
         if not (isinstance(item, type) and attrs.has(item)):
             return None
         canonical = _official_set if kind == "official_set" else _rate_set
-        if json:
-            read_item = nested(item)
-            if read_item is None:
-                return None
-            item_reader: Reader = read_item
+        read_item = nested(item)
+        if read_item is None:
+            return None
+        item_reader: Reader = read_item
 
-            def read_objects(value: Any) -> Any:
-                if type(value) is not list:
-                    raise Rejected
-                return canonical(tuple(map(item_reader, value))) if value else ()
-
-            return read_objects
-
-        def read_built(value: Any) -> Any:
-            if type(value) is not tuple:
+        def read_objects(value: Any) -> Any:
+            if type(value) is not list:
                 raise Rejected
-            for one in value:
-                if type(one) is not item:
-                    raise Rejected
-            return canonical(value)
+            return canonical(tuple(map(item_reader, value))) if value else ()
 
-        return read_built
+        return read_objects
     inner = _optional_of(hint)
     if kind == "optional_object":
         if not (isinstance(inner, type) and attrs.has(inner)):
             return None
-        if json:
-            read_inner = nested(inner)
-            if read_inner is None:
-                return None
-            inner_reader: Reader = read_inner
+        read_inner = nested(inner)
+        if read_inner is None:
+            return None
+        inner_reader: Reader = read_inner
 
-            def read_object(value: Any) -> Any:
-                return None if value is None else inner_reader(value)
+        def read_object(value: Any) -> Any:
+            return None if value is None else inner_reader(value)
 
-            return read_object
-        expected = inner
-
-        def read_instance(value: Any) -> Any:
-            if value is not None and type(value) is not expected:
-                raise Rejected
-            return value
-
-        return read_instance
+        return read_object
     if kind == "optional_date":
-        return _date_reader(json, optional=True)
+        return _date_reader(optional=True)
     if kind == "confidence":
 
         def read_confidence(value: Any) -> Any:
             if value is None:
                 return None
-            number = _number(value, json)
+            number = _number(value)
             if not 0.0 <= number <= 1.0:
                 raise Rejected
             return number
@@ -238,7 +216,7 @@ def _field_reader(
     if kind == "amount":
 
         def read_amount(value: Any) -> Any:
-            number = _number(value, json)
+            number = _number(value)
             if not 0.0 <= number < _INF:
                 raise Rejected
             return number
@@ -255,14 +233,10 @@ def _field_reader(
 
         return read_offset
     if kind == "enum":
-        return _enum_reader(hint, json)
+        return _enum_reader(hint)
     if kind == "plain":
-        return _plain_reader(hint) if json else _identity
+        return _plain_reader(hint)
     return None
-
-
-def _identity(value: Any) -> Any:
-    return value  # a field without converter or validator keeps what it is given
 
 
 def _str_reader(kind: str) -> Reader:
@@ -284,46 +258,30 @@ def _str_reader(kind: str) -> Reader:
     return read_str
 
 
-def _date_reader(json: bool, *, optional: bool) -> Reader:
-    if json:
-        from ._converter import _parse_date  # the shared cache of parsed dates
-
-        def read_date_text(value: Any) -> Any:
-            if type(value) is str:
-                return _parse_date(value)
-            if value is None and optional:
-                return None
-            raise Rejected
-
-        return read_date_text
+def _date_reader(*, optional: bool) -> Reader:
+    from ._converter import _parse_date  # the shared cache of parsed dates
 
     def read_date(value: Any) -> Any:
-        if type(value) is not EventDate and not (value is None and optional):
-            raise Rejected
-        return value
+        if type(value) is str:
+            return _parse_date(value)
+        if value is None and optional:
+            return None
+        raise Rejected
 
     return read_date
 
 
-def _enum_reader(hint: Any, json: bool) -> Reader | None:
+def _enum_reader(hint: Any) -> Reader | None:
     if not _str_enum(hint):
         return None
-    if json:
-        members = {m.value: m for m in hint}
+    members = {m.value: m for m in hint}
 
-        def read_value(value: Any) -> Any:
-            if type(value) is not str:
-                raise Rejected
-            return members[value]
-
-        return read_value
-
-    def read_member(value: Any) -> Any:
-        if type(value) is not hint:
+    def read_value(value: Any) -> Any:
+        if type(value) is not str:
             raise Rejected
-        return value
+        return members[value]
 
-    return read_member
+    return read_value
 
 
 def _plain_reader(hint: Any) -> Reader | None:
@@ -350,13 +308,13 @@ def _plain_reader(hint: Any) -> Reader | None:
     if hint is float:
 
         def read_float(value: Any) -> Any:
-            return _number(value, True)
+            return _number(value)
 
         return read_float
     if hint is EventDate:
-        return _date_reader(True, optional=False)
+        return _date_reader(optional=False)
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        return _enum_reader(hint, True)
+        return _enum_reader(hint)
     return None
 
 
@@ -380,9 +338,9 @@ def _default_of(field: attrs.Attribute[Any]) -> Any:
     return default
 
 
-def _as_read(default: Any, json: bool) -> Any:
-    """What a missing field reads as: the JSON form of its default, or the default."""
-    if default is _REQUIRED or not json:
+def _as_read(default: Any) -> Any:
+    """What a missing field reads as: the JSON form of its default."""
+    if default is _REQUIRED:
         return default
     if default == () and type(default) is tuple:
         return _EMPTY_LIST
@@ -395,18 +353,17 @@ def _as_read(default: Any, json: bool) -> Any:
     raise Rejected
 
 
-def reader(cls: type, json: bool, nested: Callable[[type], Reader | None]) -> Reader | None:
-    """A function from the JSON-form dict of *cls* (*json*) or the dict of its keyword
-    values as the text format reads them (keys: the ``__init__`` names) to the
-    instance; it raises on anything it does not take. ``None`` if the class has
-    fields it does not know. *nested* gives the reader of a nested attrs class."""
+def reader(cls: type, nested: Callable[[type], Reader | None]) -> Reader | None:
+    """A function from the JSON-form dict of *cls* to the instance; it raises on
+    anything it does not take. ``None`` if the class has fields it does not know.
+    *nested* gives the reader of a nested attrs class."""
     try:
-        return _reader(cls, json, nested)
+        return _reader(cls, nested)
     except (Rejected, TypeError, ValueError, NameError, AttributeError):
         return None
 
 
-def _reader(cls: type, json: bool, nested: Callable[[type], Reader | None]) -> Reader | None:
+def _reader(cls: type, nested: Callable[[type], Reader | None]) -> Reader | None:
     if not _is_trusted_buildable(cls):
         return None
     hints = typing.get_type_hints(cls)
@@ -418,12 +375,12 @@ def _reader(cls: type, json: bool, nested: Callable[[type], Reader | None]) -> R
         kind = _field_kind(field)
         if kind is None:
             return None
-        read = _field_reader(kind, hints[field.name], field, json, nested)
+        read = _field_reader(kind, hints[field.name], field, nested)
         if read is None:
             return None
         default = _default_of(field)
         if default is not _REQUIRED:  # the default must read back as itself
-            got = read(_as_read(default, json))
+            got = read(_as_read(default))
             if type(got) is not type(default) or got != default:
                 return None
         if kind == "end":
@@ -431,8 +388,8 @@ def _reader(cls: type, json: bool, nested: Callable[[type], Reader | None]) -> R
                 return None
             end_after_start = (index - 1, index)
         readers.append(read)
-        keys.append(field.name if json else field.alias)
-        missing.append(_as_read(default, json))
+        keys.append(field.name)  # the key of the JSON form (cattrs' default)
+        missing.append(_as_read(default))
     new = _trusted_new(cls)
     call = _call
 
