@@ -158,3 +158,45 @@ def test_a_capitalised_opening_without_a_dash_is_no_dateline() -> None:
     result = extract_detailed(text, published=PUB)
     assert list(result.skipped) == []
     assert [(e.type, e.status.value) for e in result.events] == [("negotiation", "announced")]
+
+
+def test_a_subordinate_clause_does_not_take_the_main_subject() -> None:
+    text = (
+        "The Commission opened its safeguard investigation in March 2018, days after "
+        "Section 232 tariffs of 25% on steel imports took effect in the United States."
+    )
+    rows = events(text, "2019-02-01")
+    assert ("tariff", "in-effect", ("US",), "2018-03") in rows
+
+
+def test_a_safeguard_applies_to_all() -> None:
+    text = "Definitive safeguard measures on steel imports into the European Union take effect on Saturday."
+    assert events(text, "2019-02-01") == [("trade-remedy", "announced", ("EU",), "2019-02-02")]
+
+
+def test_ongoing_talks_are_under_way() -> None:
+    text = "Mexico said talks with the United States would continue in search of a new arrangement."
+    assert events(text, "2025-04-15") == [
+        ("negotiation", "announced", ("MX", "US"), None),
+        ("agreement", "planned", ("MX", "US"), None),  # sought, not yet reached
+    ]
+
+
+def test_a_purpose_is_not_a_status() -> None:
+    text = "Officials said a deal between Mexico and the United States to remove the tariffs could be reached soon."
+    assert [(k, s) for k, s, _, _ in events(text)] == [("agreement", "planned")]
+
+
+def test_a_bare_ban_in_a_text_of_export_bans_is_an_export_ban() -> None:
+    text = (
+        "India lifted its ban on onion exports on Saturday.\n\n"
+        "In March the government extended the ban indefinitely."
+    )
+    assert {k for k, *_ in events(text, "2024-05-06")} == {"export-control"}
+
+
+def test_curbs_on_sales_abroad_are_export_controls() -> None:
+    text = "The U.S. tightened curbs on AI chip sales to China on Tuesday."
+    assert events(text, "2023-10-18") == [
+        ("export-control", "in-effect", ("CN", "US"), "2023-10-17")
+    ]

@@ -366,8 +366,11 @@ def resolve_restrictions(doc: Document) -> None:
     typed = [
         c
         for c in doc.candidates
-        if c.type in ("export-control", "import-restriction")
-        and not (c.extra.get("bare") and norm[c.trigger] in _BARE)
+        if c.type == "export-control"
+        or (
+            c.type == "import-restriction"
+            and not (c.extra.get("bare") and norm[c.trigger] in _BARE)
+        )
     ]
     if typed and all(c.type == "export-control" for c in typed):
         for c in bare:
@@ -414,7 +417,14 @@ def resolve_context(doc: Document) -> None:
     g = doc.lexicon.grammar
     focus = doc.focus
     for c in doc.candidates:
-        one_sided = c.type in g.one_sided_types and not c.extra.get("of_agreement")
+        one_sided = (
+            (
+                c.type in g.one_sided_types
+                # a safeguard applies to all: its imposer alone
+                or ("safeguard" in c.instruments and c.parties <= set(focus[:1]))
+            )
+            and not c.extra.get("of_agreement")
+        )
         if not c.parties and one_sided and not c.uses_context:
             c.parties |= set(focus[:1])  # a law, control or probe of the text's main actor
         elif c.uses_context or not c.parties:

@@ -400,6 +400,7 @@ def sentence_candidates(
     remedy_marks = [m for m in by_cat.get("inst", []) if m.value in g.remedy_instruments]
     inst_spans = [(m.lo, m.hi, m.value) for m in by_cat.get("inst", [])]
     cue_tokens = {j for c in cues for j in range(c.lo, c.hi)}
+    cue_starts = {c.lo for c in cues}
     # break positions, found once: clauses end at any of them, segments at ";" and ":"
     clause_breaks = [k for k in range(lo, hi) if norm[k] in _CLAUSE_BREAKS]
     segment_breaks = [k for k in clause_breaks if norm[k] in _SEGMENT_BREAKS]
@@ -434,10 +435,24 @@ def sentence_candidates(
         ):
             continue  # "importers should review ...": the verb, not the noun
         if ev_type in MEASURES and any(
-            t.value[0] == "negotiation"
-            and t.hi <= trig.lo
-            and trig.lo - t.hi <= 6
-            and any(norm[k] in g.topic_words for k in range(t.hi, trig.lo))
+            t.hi <= trig.lo
+            and (
+                (
+                    t.value[0] == "negotiation"
+                    and trig.lo - t.hi <= 6
+                    and any(norm[k] in g.topic_words for k in range(t.hi, trig.lo))
+                )
+                or (
+                    # "a deal (between A and B) to remove the tariffs could be reached"
+                    t.value[0] == "agreement"
+                    and t.value[1] is None
+                    and trig.lo - t.hi <= 12
+                    and any(
+                        norm[k] == "to" and k + 1 in cue_starts for k in range(t.hi, trig.lo - 1)
+                    )
+                    and not any(norm[k] in _CLAUSE_BREAKS for k in range(t.hi, trig.lo))
+                )
+            )
             for t in triggers
         ):
             continue  # "talks on possibly lifting the tariffs": the talks' topic, not an act
@@ -504,7 +519,14 @@ def sentence_candidates(
             if _subordinate(g, norm, c, trig.lo, seg_lo):
                 continue  # "... will be halved when the deal takes effect": another act's verb
             if c.lo >= trig.hi and (
-                (norm[c.lo - 1] == "to" and c.lo - trig.hi <= 2)
+                (
+                    norm[c.lo - 1] == "to"
+                    and c.lo - trig.hi <= 8
+                    and not any(
+                        norm[k] in _CLAUSE_BREAKS or k in cue_tokens
+                        for k in range(trig.hi, c.lo - 1)
+                    )
+                )
                 or (
                     ev_type not in MEASURES  # "tariffs on cars rise": on names the goods
                     and any(norm[k] in g.topic_words for k in range(trig.hi, c.lo))
@@ -584,6 +606,8 @@ def sentence_candidates(
         modal_reach = 6
         if best is not None:
             modal_spans.append((max(seg_lo, best.lo - 3), best.hi))
+            if best.hi <= trig.lo:
+                modal_spans.append((best.hi, trig.lo))  # "continue in search of a deal"
         elif (
             verb_status is not None
             and trig.lo - 1 >= lo
@@ -635,7 +659,14 @@ def sentence_candidates(
             # "when the deal takes effect": a step still to come; a measure's later step
             # is part of a measure announced to take effect later
             status = "announced" if ev_type in MEASURES and status != "concluded" else "planned"
-        if best is not None and norm[best.lo] in g.continuing_verbs:
+        if (
+            best is not None
+            and best.lo >= trig.hi  # the trigger is what continues
+            and (
+                norm[best.lo] in g.continuing_verbs
+                or (best.hi < hi and norm[best.hi] in g.continuing_verbs)  # "would continue"
+            )
+        ):
             status = "announced"  # "talks would continue", "are continuing": under way
         if (
             status == "planned"
@@ -688,7 +719,14 @@ def sentence_candidates(
             win_hi = min(win_hi, after[0])
         if before:
             win_lo = max(win_lo, before[-1] + 2)
-        parties = set(subject) if not before else set()
+        # "The Commission opened its probe days after U.S. tariffs took effect": the main
+        # clause's subject is not a side of an act in a subordinate clause
+        time_starts = {t.lo for t in times}
+        under = any(
+            norm[k] in g.subordinators and k + 1 not in time_starts  # not "until June 10"
+            for k in range(max(lo, first_cue), trig.lo)
+        )
+        parties = set(subject) if not before and not under else set()
         if before and best is not None and best.lo == before[-1] + 2 and out:
             # ", but suspended the duties": a verb right after the join shares the
             # subject, and the sides, of the clause before it
@@ -733,7 +771,7 @@ def sentence_candidates(
                 if not v and win_lo <= p[0]
                 for code in p[2]
             }
-            if venue and len(parties - venue) >= 2:
+            if venue and parties - venue:
                 parties -= venue
         # the date nearest the trigger
         date: EventDate | None = None
