@@ -313,15 +313,17 @@ def resolve_remedies(doc: Document) -> None:
         for m in found
         if m.category == "inst" and m.value in g.remedy_kinds
     }
-    about_remedy = remedies > tariffs or (
-        not other_basis and ((lead is not None and lead.type == "trade-remedy") or told_first)
-    )
+    led = lead is not None and lead.type == "trade-remedy"
+    about_remedy = remedies > tariffs or led or (told_first and not other_basis)
     for c in doc.candidates:
         if (
             about_remedy
-            and c.type == "tariff"
-            and norm[c.trigger] in ("duty", "duties")
-            and not c.instruments - g.remedy_kinds
+            and (
+                (c.type == "tariff" and (norm[c.trigger] in ("duty", "duties") or led))
+                # "replacing the provisional curbs": the remedy's own measures
+                or (c.type == "import-restriction" and led and c.extra.get("bare"))
+            )
+            and not c.instruments - g.remedy_kinds - {"trq"}
         ):
             # "the duties had been in place since 2021": in a text about a remedy
             # case, plain duties are that case's duties, under the remedies it names

@@ -425,6 +425,10 @@ def sentence_candidates(
             and not _place_at(places, norm, trig.hi)
         ):
             continue  # "expected in" is a visit only before a place: "expected in New Delhi"
+        if any(
+            norm[k] in ("until", "pending", "absent") for k in range(max(lo, trig.lo - 3), trig.lo)
+        ):
+            continue  # "until a second-phase deal", "pending an agreement": a condition
         if trig.hi < hi and norm[trig.hi] in g.nomenclature_words:
             continue  # "544 tariff lines", "tariff classification": the nomenclature
         if (
@@ -439,8 +443,11 @@ def sentence_candidates(
             and (
                 (
                     t.value[0] == "negotiation"
-                    and trig.lo - t.hi <= 6
+                    and trig.lo - t.hi <= 12
                     and any(norm[k] in g.topic_words for k in range(t.hi, trig.lo))
+                    and not any(
+                        norm[k] in _CLAUSE_BREAKS or k in cue_tokens for k in range(t.hi, trig.lo)
+                    )
                 )
                 or (
                     # "a deal (between A and B) to remove the tariffs could be reached"

@@ -202,6 +202,10 @@ def find_times(
             continue
         # -- years, with their parts -----------------------------------------------
         year = _year_of(t)
+        if year is not None and tok(i + 1) == "-" and _year_of(tok(i + 2)) is not None:
+            # "average 2015–2017 import volumes": a span of years describing something
+            i += 3
+            continue
         if year is not None and tok(i + 1) not in ("%", "billion", "million", "tons", "metric"):
             # ISO date
             if tok(i + 1) == "-" and tok(i + 2).isdigit() and len(tok(i + 2)) == 2:
