@@ -1,18 +1,21 @@
-"""The readers' and writers' generated fast paths agree with the reference paths.
+"""The readers' and writers' fast paths agree with the reference paths.
 
 The JSON readers check values once and build events through the model's
 trusted constructor (``tradeevents.model._trusted_new``), bypassing the attrs
-``__init__``; the JSON writers write each event's text directly. These
-properties hold them to the public constructor and to the cattrs hooks: equal
-events whose fields have the same types and values (tuples, not lists; the
-canonical order of set-like fields), the same ``repr``, hash and id; the same
-bytes written; and nothing accepted that the reference path refuses.
+``__init__``; the JSON writers write each event's text directly (stdlib) or
+hand orjson the fields as they are. These properties hold them to the public
+constructor and to the cattrs hooks: equal events whose fields have the same
+types and values (tuples, not lists; the canonical order of set-like fields),
+the same ``repr``, hash and id; the same bytes written; and nothing accepted
+that the reference path refuses. The text format's plain-document reader is
+held to the general parser the same way.
 """
 
 from __future__ import annotations
 
 import json as stdlib_json
 import math
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -20,8 +23,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tradeevents import LoadError, testing
+from tradeevents import LoadError, registry, testing
 from tradeevents import text as text_format
+from tradeevents.errors import TextFormatError
 from tradeevents.formats import _converter, from_dict, json, jsonl, to_dict, to_dicts
 from tradeevents.model import Event, _trusted_new
 
@@ -204,3 +208,63 @@ def test_trusted_constructor_refuses_classes_with_their_own_init_logic() -> None
 
     with pytest.raises(TypeError, match="cannot be built"):
         _trusted_new(Checked)
+
+
+# -- the text format's plain-document reader -------------------------------------
+
+TEXT_DATA = Path(__file__).parent / "data" / "text"
+
+
+def reference_text(src: str) -> list[Event]:
+    return text_format._parse_document(src, registry.event_types())
+
+
+def plain_text(src: str) -> list[Event] | None:
+    return text_format._read_plain_document(src, registry.event_types())
+
+
+@given(testing.event_lists())
+def test_plain_text_reader_reads_what_the_parser_reads(events: list[Event]) -> None:
+    src = text_format.dumps(events)
+    got = plain_text(src)
+    assert got is not None
+    same(got, reference_text(src))
+    same(got, events)
+
+
+@given(testing.event_lists(max_size=3), st.data())
+def test_plain_text_reader_accepts_nothing_the_parser_refuses(
+    events: list[Event], data: st.DataObject
+) -> None:
+    src = text_format.dumps(events)
+    pos = data.draw(st.integers(0, len(src)), label="pos")
+    cut = data.draw(st.integers(0, 3), label="cut")
+    insert = data.draw(
+        st.sampled_from(["", " ", "\n", "\r\n", "#", ":", ",", "]", "}", "[", '"', "\\", "x", "0"])
+        | st.text(max_size=3),
+        label="insert",
+    )
+    changed = src[:pos] + insert + src[pos + cut :]
+    try:
+        expected = reference_text(changed)
+    except TextFormatError:
+        assert plain_text(changed) is None
+        return
+    got = plain_text(changed)
+    if got is not None:
+        same(got, expected)
+
+
+@pytest.mark.parametrize(
+    "path", sorted(TEXT_DATA.glob("*/*.events")), ids=lambda p: f"{p.parent.name}/{p.stem}"
+)
+def test_plain_text_reader_on_the_corpus(path: Path) -> None:
+    src = path.read_bytes().decode("utf-8", "replace")
+    try:
+        expected = reference_text(src)
+    except TextFormatError:
+        assert plain_text(src) is None
+        return
+    got = plain_text(src)
+    if got is not None:
+        same(got, expected)

@@ -30,7 +30,9 @@ from __future__ import annotations
 
 import enum
 import functools
+import gc
 import io
+import itertools
 import os
 import re
 import types
@@ -829,6 +831,69 @@ def _parse_document(src: str, known: Mapping[str, type[Event]]) -> list[Event]:
     return events
 
 
+def _read_plain_document(src: str, known: Mapping[str, type[Event]]) -> list[Event] | None:
+    """The events of *src* when it keeps to the plain layout that :func:`dumps` writes
+    (LF line ends, the magic line as written, ``key: value`` with one space), read
+    line by line from ``str.split``; ``None`` for anything else, and at the first
+    doubt (an unknown field, a value refused, an event the model refuses).
+
+    Every value goes through the same codecs as in :func:`_parse_document`, so the
+    events are the same; on ``None`` that parser reads the document again and
+    reports any error with its line and column.
+    """
+    if "\r" in src:
+        return None  # CR LF line ends: the general parser
+    lines = src.split("\n")
+    if lines[0] != MAGIC:
+        return None
+    events: list[Event] = []
+    append = events.append
+    headers: dict[str, _ObjectPlan] = {}
+    comment = _RULES["COMMENT"].fullmatch
+    plan: _ObjectPlan | None = None
+    fields: dict[str, _Field] = {}
+    values: dict[str, Any] = {}
+    try:
+        for line in itertools.islice(lines, 1, None):
+            if not line:
+                continue
+            char = line[0]
+            if char == "[":
+                if plan is not None:
+                    append(plan.cls(**values))
+                plan = headers.get(line)
+                if plan is None:
+                    match = _RULES["HEADER"].fullmatch(line)
+                    cls = None if match is None else known.get(match.group("tag"))
+                    if cls is None:
+                        return None
+                    plan = headers[line] = _plan_for(cls)
+                fields = plan.fields
+                values = {}
+            elif char == "#":
+                if comment(line) is None:
+                    return None
+            else:
+                key, colon, _ = line.partition(": ")
+                field = fields.get(key)
+                if field is None or not colon or key in values:
+                    return None
+                start = len(key) + 2
+                end = len(line)
+                value = field.codec.fast(line, start, end)
+                if value is _MISS:
+                    if line.startswith(" ", start):
+                        return None
+                    after, value = field.codec.read(line, start, end)
+                    _after_value(line, after, end)
+                values[key] = value
+        if plan is not None:
+            append(plan.cls(**values))
+    except (TextFormatError, ValueError, TypeError, LookupError):
+        return None  # the general parser says what and where
+    return events
+
+
 def _parse_comment(src: str, pos: int, end: int) -> None:
     """comment = "#" *( %x09 / %x20-7E / %x80-10FFFF )"""
     match = check(src, pos, "COMMENT", end)
@@ -903,7 +968,20 @@ def loads(
         raise TextFormatError(_limits.message(max_bytes), s, 0)
     known = _known_types(event_types)
     with paused():  # many small surviving objects: no collections half-way
-        return _parse_document(s, known)
+        events = _read_plain_document(s, known)
+        if events is None:
+            events = _parse_document(s, known)
+        _settle()
+        return events
+
+
+def _settle() -> None:
+    """Move every object the collector tracks to its oldest generation, as the JSON
+    loaders do (see ``tradeevents.formats._backend.settle``): the first collection
+    after the load then does not traverse every object the load built."""
+    if gc.get_freeze_count() == 0:
+        gc.freeze()
+        gc.unfreeze()
 
 
 def load(
