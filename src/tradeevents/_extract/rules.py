@@ -401,6 +401,9 @@ def sentence_candidates(
     inst_spans = [(m.lo, m.hi, m.value) for m in by_cat.get("inst", [])]
     cue_tokens = {j for c in cues for j in range(c.lo, c.hi)}
     cue_starts = {c.lo for c in cues}
+    time_starts = {t.lo for t in times}
+    subordinator_pos = [k for k in range(lo, hi) if norm[k] in g.subordinators]
+    under_pos = [k for k in range(lo, hi) if norm[k] == "under"]
     # break positions, found once: clauses end at any of them, segments at ";" and ":"
     clause_breaks = [k for k in range(lo, hi) if norm[k] in _CLAUSE_BREAKS]
     segment_breaks = [k for k in clause_breaks if norm[k] in _SEGMENT_BREAKS]
@@ -486,11 +489,11 @@ def sentence_candidates(
             continue
         if any(
             # "under the market-access agreement": a frame reaches over its modifiers
-            norm[k] == "under"
+            trig.lo - 6 <= k < trig.lo
             and all(
                 norm[j] not in _CLAUSE_BREAKS and j not in cue_tokens for j in range(k, trig.lo)
             )
-            for k in range(max(lo, trig.lo - 6), trig.lo)
+            for k in under_pos
         ) and (_relative_act(g, norm, cues, times, trig.hi, clause_hi, None, dated=False) is None):
             continue  # "under the agreement": the frame of another act, unless a relative
             # clause tells the frame's own act ("under an arrangement they reached in May")
@@ -728,10 +731,9 @@ def sentence_candidates(
             win_lo = max(win_lo, before[-1] + 2)
         # "The Commission opened its probe days after U.S. tariffs took effect": the main
         # clause's subject is not a side of an act in a subordinate clause
-        time_starts = {t.lo for t in times}
         under = any(
-            norm[k] in g.subordinators and k + 1 not in time_starts  # not "until June 10"
-            for k in range(max(lo, first_cue), trig.lo)
+            first_cue <= k < trig.lo and k + 1 not in time_starts  # not "until June 10"
+            for k in subordinator_pos
         )
         parties = set(subject) if not before and not under else set()
         if before and best is not None and best.lo == before[-1] + 2 and out:
@@ -740,7 +742,7 @@ def sentence_candidates(
             parties |= out[-1].parties
         last_in = -10
         for a, b, codes in sorted(places):
-            if a >= trig.hi and any(norm[k] in g.subordinators for k in range(trig.hi, a)):
+            if a >= trig.hi and any(trig.hi <= k < a for k in subordinator_pos):
                 continue  # "..., after the European Commission decided ...": another clause
             if after and a >= after[0]:
                 continue
