@@ -225,10 +225,23 @@ def _quote(value: str) -> str:
     return '"' + _NEEDS_ESCAPE.sub(_escape_one, value) + '"'
 
 
+#: The written form of strings seen before (codes, products, topics repeat from event
+#: to event); bounded, so that writing many distinct strings cannot grow it.
+_written: dict[str, str] = {}
+_WRITTEN_LIMIT = 4096
+
+
 def _word_or_quoted(value: str) -> str:
+    text = _written.get(value)
+    if text is not None:
+        return text
     if _FAST_WORD.fullmatch(value) is not None and value not in _RESERVED:
-        return value
-    return _quote(value)
+        text = str.__str__(value)
+    else:
+        text = _quote(value)
+    if len(_written) < _WRITTEN_LIMIT and len(value) <= 64:
+        _written[str.__str__(value)] = text
+    return text
 
 
 # -- codecs: one per field type, each reads and writes one value ----------------
@@ -406,10 +419,19 @@ class _EnumCodec(_Codec):
         return self.words.get(src[pos:end], _MISS)
 
     def write(self, value: Any) -> str:
+        if type(value) is self.cls:
+            return self.texts[value]
         if not isinstance(value, self.cls):
             self._refuse(value)
         raw = value.value
         return str(raw) if type(raw) is int else _word_or_quoted(raw)
+
+    @functools.cached_property
+    def texts(self) -> dict[enum.Enum, str]:
+        """The written form of each member."""
+        return {
+            m: str(m.value) if type(m.value) is int else _word_or_quoted(m.value) for m in self.cls
+        }
 
 
 class _OptionalCodec(_Codec):
@@ -538,14 +560,22 @@ class _ObjectPlan:
             if attribute.init and attribute.default is attrs.NOTHING
         ]
 
-    def lines(self, obj: Any) -> Iterator[tuple[str, str]]:
-        """The ``(key, value text)`` of every field that differs from its default, in field order."""
-        for field in self.fields.values():
-            value = getattr(obj, field.name)
-            default = field.default
+    @functools.cached_property
+    def _writing(self) -> list[tuple[str, str, Callable[[Any], str], Any]]:
+        return [
+            (field.name, f"{field.key}: ", field.codec.write, field.default)
+            for field in self.fields.values()
+        ]
+
+    def lines(self, obj: Any) -> list[str]:
+        """``key: value text`` for every field that differs from its default, in field order."""
+        out = []
+        for name, key, write, default in self._writing:
+            value = getattr(obj, name)
             if default is not _MISS and type(value) is type(default) and value == default:
                 continue
-            yield field.key, field.codec.write(value)
+            out.append(key + write(value))
+        return out
 
     def build(
         self, src: str, anchor: int, values: dict[str, Any], places: dict[str, int], what: str
@@ -687,7 +717,7 @@ class _ObjectCodec(_Codec):
     def write(self, value: Any) -> str:
         if not isinstance(value, self.cls):
             self._refuse(value)
-        return "{" + ", ".join([f"{key}: {text}" for key, text in self.plan.lines(value)]) + "}"
+        return "{" + ", ".join(self.plan.lines(value)) + "}"
 
 
 _SCALARS: Final[dict[Any, Callable[[], _Codec]]] = {
@@ -1066,7 +1096,8 @@ def iter_dump(
                 "(see tradeevents.registry.register_event_type)"
             )
         plan = _plan_for(cls)
-        yield f"\n[{tag}]\n" + "".join([f"{key}: {text}\n" for key, text in plan.lines(event)])
+        lines = plan.lines(event)
+        yield f"\n[{tag}]\n" + "\n".join(lines) + "\n" if lines else f"\n[{tag}]\n"
 
 
 def dumps(
