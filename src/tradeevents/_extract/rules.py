@@ -208,6 +208,18 @@ def _inflected(word: str) -> bool:
     return word.endswith(("s", "ed", "ing")) or word in ("froze", "frozen", "cut")
 
 
+def _purpose(
+    g: Grammar, norm: list[str], ev_type: str, after: int, at: int, cue_tokens: set[int]
+) -> bool:
+    """Whether the cue at token *at*, after a trigger ending at *after*, tells the
+    trigger's purpose or topic ("a deal to remove the tariffs", "talks on lifting them")
+    rather than its own step."""
+    if norm[at - 1] == "to" and at - after <= 8:
+        return not any(norm[k] in _CLAUSE_BREAKS or k in cue_tokens for k in range(after, at - 1))
+    # "tariffs on cars rise": for a measure, "on" names the goods
+    return ev_type not in MEASURES and any(norm[k] in g.topic_words for k in range(after, at))
+
+
 def _past_word(g: Grammar, word: str) -> bool:
     return word.endswith("ed") or word in g.irregular_past
 
@@ -448,9 +460,7 @@ def sentence_candidates(
                     t.value[0] == "negotiation"
                     and trig.lo - t.hi <= 12
                     and any(norm[k] in g.topic_words for k in range(t.hi, trig.lo))
-                    and not any(
-                        norm[k] in _CLAUSE_BREAKS or k in cue_tokens for k in range(t.hi, trig.lo)
-                    )
+                    and not any(norm[k] in _CLAUSE_BREAKS for k in range(t.hi, trig.lo))
                 )
                 or (
                     # "a deal (between A and B) to remove the tariffs could be reached"
@@ -528,20 +538,7 @@ def sentence_candidates(
                 # determination")
             if _subordinate(g, norm, c, trig.lo, seg_lo):
                 continue  # "... will be halved when the deal takes effect": another act's verb
-            if c.lo >= trig.hi and (
-                (
-                    norm[c.lo - 1] == "to"
-                    and c.lo - trig.hi <= 8
-                    and not any(
-                        norm[k] in _CLAUSE_BREAKS or k in cue_tokens
-                        for k in range(trig.hi, c.lo - 1)
-                    )
-                )
-                or (
-                    ev_type not in MEASURES  # "tariffs on cars rise": on names the goods
-                    and any(norm[k] in g.topic_words for k in range(trig.hi, c.lo))
-                )
-            ):
+            if c.lo >= trig.hi and _purpose(g, norm, ev_type, trig.hi, c.lo, cue_tokens):
                 continue  # "a deal to remove the tariffs", "talks on lifting": the topic
             dist = trig.lo - c.hi if c.hi <= trig.lo else c.lo - trig.hi + 1
             if dist < best_dist:
@@ -556,6 +553,11 @@ def sentence_candidates(
                 if (c.lo, c.hi) not in taken
                 and (c.lo >= trig.hi or c.hi <= trig.lo)
                 and not _subordinate(g, norm, c, trig.lo, seg_lo)
+                # "a deal to remove the tariffs": the purpose (a long subject's own verb
+                # may follow "on ...": "talks on price undertakings are continuing")
+                and not (
+                    norm[c.lo - 1] == "to" and _purpose(g, norm, ev_type, trig.hi, c.lo, cue_tokens)
+                )
             ]
             if far:
                 best = min(far, key=lambda c: abs(c.lo - trig.lo))
@@ -607,6 +609,14 @@ def sentence_candidates(
         ):
             # "Blinken's visit last month": a visit or meeting dated in the past happened
             status = g.default_status[ev_type]
+            anchor = trig.lo
+            cued = False
+        elif ev_type in ("negotiation", "meeting") and any(
+            # "will travel to Washington next week for talks": the talks are to come
+            seg_lo <= m.lo < trig.lo and trig.lo - m.lo <= 12 and norm[trig.lo - 1] == "for"
+            for m in futures + hedges
+        ):
+            status = "planned"
             anchor = trig.lo
             cued = False
         else:
@@ -800,6 +810,8 @@ def sentence_candidates(
             )
             if not forward and any(t.lo - 5 <= m.lo < t.lo for m in futures):
                 forward = True  # "set to take effect Aug. 1": the step is to come
+            if status == "planned" and t.hi <= trig.lo and "that" in norm[t.hi : trig.lo]:
+                continue  # "told the WTO this week that it may suspend ...": the telling's date
             if forward and _telling_day(g, norm, t.lo):
                 if status == "planned":
                     continue  # a step to come is not dated by the day it was told

@@ -273,6 +273,14 @@ def _year_part(
 _UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
 
 
+def _week_month(published: dt.date, shift: int) -> EventDate:
+    """The month of the week *shift* weeks from the week of *published* ("last week" is
+    -1): a week is told by its month, the one holding its Thursday."""
+    monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=shift)
+    thursday = monday + dt.timedelta(days=3)
+    return EventDate.of_month(thursday.year, thursday.month)
+
+
 def _relative(
     text: str, tokens: Tokens, lo: int, hi: int, i: int, lexicon: Lexicon, published: dt.date | None
 ) -> TimeEx | None:
@@ -303,14 +311,32 @@ def _relative(
         past = EventDate.from_date(published - dt.timedelta(days=back))
         future = EventDate.from_date(published + dt.timedelta(days=fwd))
         return TimeEx(i, i + 1, past, future, None)
+    if t == "weekend" and tok(i - 1) in ("the", "last", "this", "next"):
+        # "over the weekend", "last weekend": the weekend before publication (after it
+        # for "this"/"next" weekend told as to come); its month, as a weekend spans days
+        start = i - 2 if tok(i - 1) == "the" and tok(i - 2) in ("over", "at") else i - 1
+        if published is None:
+            return TimeEx(start, i + 1, None, None, None)
+        saturday_back = published - dt.timedelta(days=(published.weekday() - 5) % 7 or 7)
+        saturday_next = published + dt.timedelta(days=(5 - published.weekday()) % 7 or 7)
+        past = EventDate.of_month(saturday_back.year, saturday_back.month)
+        future = EventDate.of_month(saturday_next.year, saturday_next.month)
+        if tok(i - 1) == "last":
+            future = past
+        elif tok(i - 1) == "next":
+            past = future
+        return TimeEx(start, i + 1, past, future, None)
     if t in ("last", "next", "this", "past", "coming") and tok(i + 1) in ("year", "month", "week"):
         unit = tok(i + 1)
         start = (
             i - 1 if tok(i - 1) in lexicon.year_parts or tok(i - 1) in ("later", "earlier") else i
         )
-        if published is None or unit == "week":
+        if published is None:
             return TimeEx(start, i + 2, None, None, None)
         shift = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}[t]
+        if unit == "week":
+            d = _week_month(published, shift)
+            return TimeEx(start, i + 2, d, d, None)
         if unit == "year":
             year = published.year + shift
             part = lexicon.year_parts.get(tok(i - 1))
@@ -340,7 +366,7 @@ def _relative(
             when = published - relativedelta(months=n)
             ago = EventDate.of_month(when.year, when.month)
         elif unit.startswith("week"):
-            ago = None
+            ago = _week_month(published, -n)
         else:
             ago = EventDate.from_date(published - dt.timedelta(days=n))
         return TimeEx(i - 2, i + 1, ago, ago, None)
