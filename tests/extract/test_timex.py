@@ -38,6 +38,14 @@ def resolve(text: str, published: str | None, *, future: bool = False) -> list[s
         ("from 1 January 2024", "2023-12-19", ["2024-01-01"]),
         ("effective 2025-05-14", "2025-05-16", ["2025-05-14"]),
         ("on October 7, 2022", None, ["2022-10-07"]),
+        # a week is told by its month, the one holding its Thursday
+        ("last week", "2019-05-16", ["2019-05"]),
+        ("last week", "2019-06-03", ["2019-05"]),
+        ("two weeks ago", "2019-05-16", ["2019-05"]),
+        ("over the weekend", "2023-09-19", ["2023-09"]),
+        ("over the weekend", "2023-10-02", ["2023-09"]),
+        # a span of years describes something; it dates nothing
+        ("quotas set at average 2015-2017 import volumes", "2019-02-01", []),
         ("last month", None, [None]),
         ("Nov. 17", None, [None]),
         ("in June", "2024-10-02", ["2024-06"]),
@@ -57,3 +65,8 @@ def test_future_reading() -> None:
 def test_may_is_a_month_only_when_capitalised() -> None:
     assert resolve("tariffs may rise", "2024-10-02") == []
     assert resolve("proposed in May", "2024-09-16") == ["2024-05"]
+
+
+def test_next_week_is_read_forward() -> None:
+    assert resolve("next week", "2019-05-16", future=True) == ["2019-05"]
+    assert resolve("next week", "2019-05-30", future=True) == ["2019-06"]
