@@ -8,6 +8,7 @@ module-level functions, so a pipeline pickles as its configuration.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import attrs
@@ -45,6 +46,9 @@ __all__ = [
 MAX_SENTENCE_TOKENS = 300
 #: How many earlier events of the same type a candidate is compared with for merging.
 MERGE_WINDOW = 64
+
+#: A year written in full (the first one tells the year of undated days before it).
+_FIRST_YEAR = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w%]|[.,]\d)")
 
 #: Restriction nouns that say neither imports nor exports.
 _BARE = frozenset({"ban", "bans", "curbs", "curb", "restrictions", "restriction"})
@@ -236,6 +240,11 @@ def _same_date(
 def find_candidates(doc: Document) -> None:
     """Apply the rules to every sentence holding a trigger."""
     anchor: int | None = None
+    if doc.published is None:
+        # with no publication date, a date without a year takes the year the text
+        # tells nearest before it, and before any, the first year it tells
+        first_year = _FIRST_YEAR.search(doc.norm)
+        anchor = None if first_year is None else int(first_year.group())
     same = doc.lexicon.grammar.same_date
     for k, s in enumerate(doc.sentences):
         found = doc.mentions[k]

@@ -819,6 +819,10 @@ def sentence_candidates(
             if forward and _told_in_past(g, norm, cues, t.lo, t.hi):
                 forward = False  # "announced in May that it would ...": May is past
             d = t.future if forward else t.past
+            if d is None and any(
+                u is not t and u.past is not None and 0 <= u.lo - t.hi <= 1 for u in times
+            ):
+                continue  # "Monday, May 23" with no publication date: the day told in full
             if (
                 not forward
                 and published is not None
