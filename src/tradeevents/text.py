@@ -114,6 +114,12 @@ _FAST_OBJECT_SRC = rf"\{{(?:[A-Za-z_][A-Za-z0-9_]*: {_FAST_SCALAR}(?:, [A-Za-z_]
 _FAST_OBJECT = re.compile(_FAST_OBJECT_SRC)
 _FAST_OBJECT_LIST = re.compile(rf"\[(?:{_FAST_OBJECT_SRC}(?:, {_FAST_OBJECT_SRC})*)?\]")
 _FAST_OBJECT_ITEMS = re.compile(_FAST_OBJECT_SRC)
+#: The same with strings that have escapes (tried second: the wider pattern is slower).
+_ESCAPED_SCALAR = rf'(?:"(?:[^"\\\x00-\x1f\x7f]|{_ESCAPE})*"|[^,{{}}\[\]" ]+)'
+_ESCAPED_PAIR = re.compile(rf"([A-Za-z_][A-Za-z0-9_]*): ({_ESCAPED_SCALAR})")
+_ESCAPED_OBJECT = re.compile(
+    rf"\{{(?:[A-Za-z_][A-Za-z0-9_]*: {_ESCAPED_SCALAR}(?:, [A-Za-z_][A-Za-z0-9_]*: {_ESCAPED_SCALAR})*)?\}}"
+)
 _FIELD_START = re.compile(r"([A-Za-z_][A-Za-z0-9_]*): *")
 
 #: Words that a bare string may not be (they mean something else).
@@ -200,6 +206,31 @@ def _parse_string(src: str, pos: int, end: int) -> tuple[int, str]:
     return match.end(), body
 
 
+def _escaped_string(src: str, pos: int, end: int) -> Any:
+    """The string with escapes from *pos* to *end*, as :func:`_parse_string` reads it,
+    or :data:`_MISS` (also for ``\\U`` escapes, whose range that function checks)."""
+    if not src.startswith('"', pos):
+        return _MISS
+    match = _RULES["STRING"].fullmatch(src, pos, end)
+    if match is None:
+        return _MISS
+    body = match.group(1)
+    if "\\U" in body:
+        return _MISS
+    return _UNESCAPE.sub(_unescape_one, body)
+
+
+def _escaped_pairs(src: str, pos: int, end: int) -> Iterator[re.Match[str]]:
+    """The ``key: value`` pairs between the braces of an object that
+    :data:`_ESCAPED_OBJECT` matched: one after the other, ``", "`` between them."""
+    while pos < end:
+        match = _ESCAPED_PAIR.match(src, pos, end)
+        if match is None:  # pragma: no cover - the object's pattern matched
+            return
+        yield match
+        pos = match.end() + 2
+
+
 def _fail_string(src: str, pos: int, end: int) -> NoReturn:
     if not src.startswith('"', pos):
         _fail(f"expected a string, found {_found(src, pos, end)}", src, pos)
@@ -284,7 +315,7 @@ class _StrCodec(_Codec):
     def fast(self, src: str, pos: int, end: int) -> Any:
         match = _FAST_STRING.fullmatch(src, pos, end)
         if match is None:
-            return _MISS
+            return _escaped_string(src, pos, end)
         word, quoted = match.groups()
         return quoted if word is None else word
 
@@ -696,11 +727,15 @@ class _ObjectCodec(_Codec):
         return match.end(), plan.build(src, anchor, values, places, f"this {self.cls.__name__}")
 
     def fast(self, src: str, pos: int, end: int) -> Any:
-        if _FAST_OBJECT.fullmatch(src, pos, end) is None:
+        if _FAST_OBJECT.fullmatch(src, pos, end) is not None:
+            pairs: Iterable[re.Match[str]] = _FAST_PAIR.finditer(src, pos + 1, end - 1)
+        elif _ESCAPED_OBJECT.fullmatch(src, pos, end) is not None:
+            pairs = _escaped_pairs(src, pos + 1, end - 1)
+        else:
             return _MISS
         fields = self.plan.fields
         values: dict[str, Any] = {}
-        for match in _FAST_PAIR.finditer(src, pos + 1, end - 1):
+        for match in pairs:
             key = match.group(1)
             field = fields.get(key)
             if field is None or key in values:
