@@ -160,6 +160,7 @@ GRAMMAR_SETS = (
     "measure_nouns",
     "listing_verbs",
     "continuing_verbs",
+    "modal_fillers",
 )
 
 
@@ -205,6 +206,7 @@ class Grammar:
     measure_nouns: frozenset[str]
     listing_verbs: frozenset[str]
     continuing_verbs: frozenset[str]
+    modal_fillers: frozenset[str]
     same_date: frozenset[tuple[str, ...]]
     default_status: Mapping[str, str]
     type_cues: Mapping[str, Mapping[str, str]]

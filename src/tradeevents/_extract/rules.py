@@ -208,6 +208,16 @@ def _inflected(word: str) -> bool:
     return word.endswith(("s", "ed", "ing")) or word in ("froze", "frozen", "cut")
 
 
+def _event_verb_after(
+    g: Grammar, norm: list[str], at: int, hi: int, cue_starts: set[int], trigger_starts: set[int]
+) -> bool:
+    """Whether a cue or trigger follows the modal ending at *at*, past adverbs and "be"
+    ("would also suspend", "will be lifted", "could begin")."""
+    while at < hi and norm[at] in g.modal_fillers:
+        at += 1
+    return at < hi and (at in cue_starts or at in trigger_starts)
+
+
 def _purpose(
     g: Grammar, norm: list[str], ev_type: str, after: int, at: int, cue_tokens: set[int]
 ) -> bool:
@@ -413,6 +423,7 @@ def sentence_candidates(
     inst_spans = [(m.lo, m.hi, m.value) for m in by_cat.get("inst", [])]
     cue_tokens = {j for c in cues for j in range(c.lo, c.hi)}
     cue_starts = {c.lo for c in cues}
+    trigger_starts = {t.lo for t in triggers}
     time_starts = {t.lo for t in times}
     subordinator_pos = [k for k in range(lo, hi) if norm[k] in g.subordinators]
     under_pos = [k for k in range(lo, hi) if norm[k] == "under"]
@@ -457,9 +468,12 @@ def sentence_candidates(
             t.hi <= trig.lo
             and (
                 (
-                    t.value[0] == "negotiation"
+                    t.value[0] in ("negotiation", "dispute")  # "a complaint over the tariffs"
                     and trig.lo - t.hi <= 12
-                    and any(norm[k] in g.topic_words for k in range(t.hi, trig.lo))
+                    and any(
+                        norm[k] in g.topic_words and k + 1 not in time_starts
+                        for k in range(t.hi, trig.lo)
+                    )
                     and not any(norm[k] in _CLAUSE_BREAKS for k in range(t.hi, trig.lo))
                 )
                 or (
@@ -486,7 +500,7 @@ def sentence_candidates(
             ev_type = (
                 "export-control"  # "a ban on nickel ore exports", "exports ... will be banned"
             )
-        if ev_type in g.remedy_types and near(remedy_marks, trig.lo - 5, trig.hi + 3):
+        if ev_type in g.remedy_types and near(remedy_marks, trig.lo - 5, trig.hi + 5):
             ev_type = "trade-remedy"
         seg_lo, seg_hi = _segment(segment_breaks, lo, hi, trig.lo)
         if near(negs, max(seg_lo, trig.lo - 3), trig.lo) or any(
@@ -582,6 +596,18 @@ def sentence_candidates(
             and any(t.value[0] == "dispute" and seg_lo <= t.lo < best.lo for t in triggers)
         ):
             continue  # "a WTO panel found that China's duties breach the rules": the finding's topic
+        if (
+            best is not None
+            and best.hi - best.lo == 1
+            and norm[best.lo] in g.modal_verbs
+            and trig.hi <= best.lo
+            and not any(
+                norm[k] in _CLAUSE_BREAKS or norm[k] in ("which", "that", "who")
+                for k in range(trig.hi, best.lo)
+            )
+            and not _event_verb_after(g, norm, best.hi, hi, cue_starts, trigger_starts)
+        ):
+            continue  # "the agreements would help British firms": a modal over no act
         if best is not None:
             status = g.type_cues.get(ev_type, {}).get(norm[best.lo], str(best.value))
             anchor = min(best.lo, trig.lo)
