@@ -489,8 +489,18 @@ def _json_int(value: int) -> str:
     return _int_repr(value) if value.__class__ is int else _value_encoder.encode(value)
 
 
+#: The texts of set-like fields of strings written before (the same parties, products
+#: and instruments recur from event to event); bounded like :data:`_valid`.
+_set_texts: dict[tuple[str, ...], str] = {}
+
+
 def _strs_text(value: tuple[str, ...]) -> str:
-    return "[" + ",".join(map(_encode, value)) + "]" if value else "[]"
+    text = _set_texts.get(value)
+    if text is None:
+        text = "[" + ",".join(map(_encode, value)) + "]"
+        if len(_set_texts) < _REMEMBERED:
+            _set_texts[value] = text
+    return text
 
 
 def _optional_str_text(value: str | None) -> str:
