@@ -520,6 +520,16 @@ class Lexicon:
             self.index.add(Entry(tokens, "jur", ((code,), kind, strict)))
             if tokens[0] == "the" and len(tokens) > 1:
                 self.index.add(Entry(tokens[1:], "jur", ((code,), kind, strict)))
+        # ambiguous agency forms ("Commerce", "BIS", "the Commission") are kept apart:
+        # they count for their jurisdiction only in a text about it
+        for form, code, kind in table.surface_forms(include_ambiguous=True):
+            agency = table.agency(form) if kind == "agency" else None
+            if agency is None or not agency.ambiguous:
+                continue
+            tokens = tokenize_phrase(form)
+            if tokens:
+                strict = form.isupper() and len(form) <= 4
+                self.index.add(Entry(tokens, "ambig", ((code,), kind, strict)))
         for form, members in table.group_forms():
             tokens = tokenize_phrase(form)
             if tokens:

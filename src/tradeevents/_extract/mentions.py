@@ -29,12 +29,12 @@ class Mention(NamedTuple):
 
 
 #: The categories whose phrases must be written with the right case.
-_CASED = frozenset({"jur", "hedge", "cue"})
+_CASED = frozenset({"jur", "ambig", "hedge", "cue"})
 
 
 def _case_ok(text: str, tokens: Tokens, i: int, n: int, category: str, value: Any) -> bool:
     first = text[tokens.starts[i]]
-    if category == "jur":
+    if category in ("jur", "ambig"):
         if not (first.isupper() or first.isdigit()):
             return False
         if value[2]:  # strict: all capitals as written

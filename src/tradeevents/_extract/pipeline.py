@@ -211,6 +211,25 @@ def find_mentions(doc: Document) -> None:
             if len(focus) >= 2:
                 break
     doc.focus = focus[:8]
+    _resolve_ambiguous(doc)
+
+
+def _resolve_ambiguous(doc: Document) -> None:
+    """An ambiguous agency form ("Commerce", "BIS", "the Commission") stands for its
+    jurisdiction in a text whose principal parties hold it, where no other phrase
+    names the same words."""
+    focus = set(doc.focus)
+    for k, found in enumerate(doc.mentions):
+        if not any(m.category == "ambig" for m in found):
+            continue
+        named = [(m.lo, m.hi) for m in found if m.category == "jur"]
+        out: list[Mention] = []
+        for m in found:
+            if m.category != "ambig":
+                out.append(m)
+            elif m.value[0][0] in focus and not any(a < m.hi and m.lo < b for a, b in named):
+                out.append(m._replace(category="jur"))
+        doc.mentions[k] = out
 
 
 def _year_tokens(tokens: Tokens, lo: int, hi: int) -> int | None:
@@ -481,6 +500,11 @@ def _date_headline(doc: Document) -> None:
         c.date = first
 
 
+def _also(c: Candidate) -> bool:
+    """Whether the act is told as "also" done ("The EU also banned ...")."""
+    return bool(c.extra.get("also"))
+
+
 def _date_meetings(doc: Document) -> None:
     """An undated meeting held during a visit told before it ("Yellen wrapped up a visit to
     Beijing on Sunday ... Yellen met Premier Li") takes the visit's date."""
@@ -508,24 +532,25 @@ def inherit_dates(doc: Document) -> None:
     _date_headline(doc)
     _date_meetings(doc)
     paragraph = _paragraph_of(doc)
-    norm = doc.tokens.norm
     last: tuple[int, EventDate] | None = None
+    lead: EventDate | None = None  # the date of the first act the text tells
     for c in doc.candidates:
         para = paragraph[c.sentence] if c.sentence < len(paragraph) else -1
         if c.date is not None:
             if not c.heading and c.status != "planned" and not c.extra.get("future"):
                 last = (para, c.date)
+                lead = lead or c.date
             continue
         if c.heading or c.status == "planned" or last is None:
             continue
         if c.extra.get("future"):
             continue  # "the two sides will also suspend ...": a step still to come
-        verb = c.extra.get("cue")
-        verb = c.trigger if verb is None else verb
-        also = verb >= 1 and norm[verb - 1] == "also"
-        if last[0] != para and not (also and c.status != "announced"):
-            # another paragraph tells another occasion, unless the act is "also"
-            # done ("The EU also banned imports of ..."): the same occasion
+        also = _also(c)
+        if last[0] != para:
+            if also and c.status != "announced" and lead is not None:
+                # another paragraph tells another occasion, unless the act is "also"
+                # done ("The EU also banned imports of ..."): the occasion of the lead
+                c.date = lead
             continue
         c.date = last[1]
 
@@ -535,6 +560,8 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
         return False
     if a.extra.get("actor") != b.extra.get("actor"):
         return False  # each actor's own act ("their own bans")
+    if not (a.heading or b.heading) and (_also(a) or _also(b)):
+        return False  # "BIS also added ... to its Entity List": another act
     if a.sentence == b.sentence and a.status != b.status and _own_verbs(a, b):
         return False  # "announced tariffs ..., but suspended the duties": two steps
     if a.products and b.products and not (a.products & b.products):

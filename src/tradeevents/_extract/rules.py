@@ -749,13 +749,16 @@ def sentence_candidates(
             )
         ):
             continue  # "agreed to hold meetings": the meetings are the event (planned)
-        if (
-            ev_type == "agreement"
-            and verb_status is not None
-            and not uses_context
-            and sum(len(codes) for a, _, codes in places if clause_lo <= a < trig.lo) < 2
-        ):
-            continue  # "Kyiv agreed to introduce ...": one side's promise, not a deal
+        if ev_type == "agreement" and verb_status is not None and not uses_context:
+            # the subject starts after the last "and" that joins clauses, not sides
+            # ("... had eased and Kyiv agreed", but "the U.S. and Japan agreed")
+            place_ends = {b for _, b, _ in places}
+            start = clause_lo
+            for k in range(clause_lo, trig.lo):
+                if norm[k] in ("and", "that") and k not in place_ends:
+                    start = k + 1
+            if sum(len(codes) for a, _, codes in places if start <= a < trig.lo) < 2:
+                continue  # "Kyiv agreed to introduce ...": one side's promise, not a deal
         win_lo = max(seg_lo, min(anchor, trig.lo) - _PARTY_WINDOW)
         win_hi = min(seg_hi, trig.hi + _PARTY_WINDOW)
         # ", and the EU has applied ...": a coordinated clause has sides of its own
@@ -913,6 +916,12 @@ def sentence_candidates(
         )
         out[-1].extra["cue"] = None if best is None else best.lo
         out[-1].extra["future"] = future
+        verb = trig.lo if best is None else best.lo
+        # "The EU also banned ...", "BIS also added ...": another act of a named actor
+        # ("The rules also require ..." tells more of the same act)
+        out[-1].extra["also"] = (
+            verb > lo and norm[verb - 1] == "also" and any(a < verb for a, _, _ in places)
+        )
         out[-1].extra["bare"] = trig.hi - trig.lo == 1  # one word: "ban", not "import ban"
         if ev_type == "legislation" and any(t.value[0] == "agreement" for t in triggers):
             out[-1].extra["of_agreement"] = True  # ratifying a deal involves both its sides
