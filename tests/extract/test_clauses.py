@@ -200,3 +200,30 @@ def test_curbs_on_sales_abroad_are_export_controls() -> None:
     assert events(text, "2023-10-18") == [
         ("export-control", "in-effect", ("CN", "US"), "2023-10-17")
     ]
+
+
+def test_an_ambiguous_agency_counts_in_a_text_about_its_country() -> None:
+    about_us = (
+        "The United States on Tuesday tightened export controls on chips to China.\n\n"
+        "BIS also added 13 Chinese entities to its Entity List."
+    )
+    rows = events(about_us, "2023-10-18")
+    assert ("export-control", "in-effect", ("CN", "US"), "2023-10-17") in rows
+    assert len(rows) == 2  # the listing is another act, not a retelling
+    # with no U.S. in the text, "BIS" stays unresolved
+    assert events("BIS added 13 Chinese entities to its Entity List.", "2023-10-18") == [
+        ("export-control", "in-effect", ("CN",), None)
+    ]
+
+
+def test_a_modal_over_no_act_tells_none() -> None:
+    text = "Badenoch said the agreements would help British firms expand in the Indo-Pacific."
+    assert events(text) == []
+
+
+def test_one_sides_promise_after_a_clause_is_no_deal() -> None:
+    text = (
+        "The bans expired after the Commission concluded that distortions had eased "
+        "and Kyiv agreed to introduce export licensing."
+    )
+    assert all(kind != "agreement" for kind, *_ in events(text))
