@@ -161,6 +161,7 @@ GRAMMAR_SETS = (
     "listing_verbs",
     "continuing_verbs",
     "modal_fillers",
+    "completion_verbs",
 )
 
 
@@ -207,6 +208,7 @@ class Grammar:
     listing_verbs: frozenset[str]
     continuing_verbs: frozenset[str]
     modal_fillers: frozenset[str]
+    completion_verbs: frozenset[str]
     same_date: frozenset[tuple[str, ...]]
     default_status: Mapping[str, str]
     type_cues: Mapping[str, Mapping[str, str]]
