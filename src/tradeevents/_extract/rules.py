@@ -982,15 +982,15 @@ def sentence_candidates(
     # "concluded negotiations on a free trade agreement": the deal is the event
     if any(c.type == "agreement" for c in out):
         out = [c for c in out if not (c.type == "negotiation" and c.status == "concluded")]
-    for c in out:
-        cue = c.extra.get("cue")
+    for cand in out:
+        cue = cand.extra.get("cue")
         if (
-            c.type == "negotiation"
-            and c.status == "concluded"
+            cand.type == "negotiation"
+            and cand.status == "concluded"
             and cue is not None
             and norm[cue] in g.completion_verbs
         ):
-            c.type = "agreement"  # "concluded negotiations on ... commitments": a deal
+            cand.type = "agreement"  # "concluded negotiations on ... commitments": a deal
     # one event per type and status in a sentence
     merged: list[Candidate] = []
     for cand in out:
