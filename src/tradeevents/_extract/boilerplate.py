@@ -8,6 +8,8 @@ site's footer and is left out as well.
 
 from __future__ import annotations
 
+from itertools import compress
+
 from .lexicon import Lexicon, PhraseIndex
 from .splitter import Span
 from .tokens import Tokens
@@ -18,11 +20,11 @@ _FOOTER_STARTERS = frozenset({"copyright", "©"})
 
 
 def _find(index: PhraseIndex, norm: list[str], lo: int, hi: int) -> str | None:
-    for i in range(lo, hi):
-        bucket = index.get(norm[i])
-        if bucket is None:
-            continue
-        for entry in bucket:
+    # the look-ups run in C (map); the loop visits only the tokens that start a phrase
+    buckets = list(map(index.lookup, norm[lo:hi]))
+    for k in compress(range(hi - lo), buckets):
+        i = lo + k
+        for entry in buckets[k] or ():
             n = len(entry.tokens)
             if i + n <= hi and (n == 1 or tuple(norm[i : i + n]) == entry.tokens):
                 return " ".join(entry.tokens)
@@ -37,9 +39,9 @@ def classify_line(tokens: Tokens, line: Span, lexicon: Lexicon) -> tuple[str | N
     if phrase is not None:
         footer = any(norm[i] in _FOOTER_STARTERS for i in range(line.lo, line.hi))
         return f"boilerplate: {phrase!r}", footer
-    words = sum(1 for i in range(line.lo, line.hi) if norm[i][0].isalnum())
-    if words <= lexicon.short_line_words:
-        phrase = _find(lexicon.boiler_short, norm, line.lo, line.hi)
-        if phrase is not None:
+    phrase = _find(lexicon.boiler_short, norm, line.lo, line.hi)
+    if phrase is not None:
+        words = sum(1 for i in range(line.lo, line.hi) if norm[i][0].isalnum())
+        if words <= lexicon.short_line_words:
             return f"boilerplate: short line with {phrase!r}", False
     return None, False

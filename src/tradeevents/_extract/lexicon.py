@@ -209,6 +209,15 @@ class Grammar:
     continuing_verbs: frozenset[str]
     modal_fillers: frozenset[str]
     completion_verbs: frozenset[str]
+    #: The words whose positions the rules look up in a sentence: clause breaks,
+    #: subordinators and "under" (derived, not read).
+    structure_words: frozenset[str] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(
+            self, "structure_words", frozenset({";", ":", ",", "under"}) | self.subordinators
+        )
+
     same_date: frozenset[tuple[str, ...]]
     default_status: Mapping[str, str]
     type_cues: Mapping[str, Mapping[str, str]]

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
+from itertools import compress
 from typing import Any
 
 import attrs
@@ -425,10 +426,13 @@ def sentence_candidates(
     cue_starts = {c.lo for c in cues}
     trigger_starts = {t.lo for t in triggers}
     time_starts = {t.lo for t in times}
-    subordinator_pos = [k for k in range(lo, hi) if norm[k] in g.subordinators]
-    under_pos = [k for k in range(lo, hi) if norm[k] == "under"]
     # break positions, found once: clauses end at any of them, segments at ";" and ":"
-    clause_breaks = [k for k in range(lo, hi) if norm[k] in _CLAUSE_BREAKS]
+    # one C-level pass finds the structure words; the few found are sorted out after
+    window = norm[lo:hi]
+    marks = list(compress(range(lo, hi), map(g.structure_words.__contains__, window)))
+    clause_breaks = [k for k in marks if norm[k] in _CLAUSE_BREAKS]
+    subordinator_pos = [k for k in marks if norm[k] in g.subordinators]
+    under_pos = [k for k in marks if norm[k] == "under"]
     segment_breaks = [k for k in clause_breaks if norm[k] in _SEGMENT_BREAKS]
     joins = [
         k
@@ -538,7 +542,7 @@ def sentence_candidates(
         reach = _BEFORE + min(inserted, 8)
         # quotes and hyphens inside a noun phrase are no words ("the U.S.–China trade
         # agreement", "the ‘phase one’ deal")
-        reach += min(4, sum(norm[k] in _LIGHT for k in range(max(lo, trig.lo - reach), trig.lo)))
+        reach += min(4, sum(map(_LIGHT.__contains__, norm[max(lo, trig.lo - reach) : trig.lo])))
         cue_lo, cue_hi = max(seg_lo, trig.lo - reach), min(seg_hi, trig.hi + _AFTER)
         far_hi = seg_hi
         if clause_lo > lo and norm[clause_lo - 1] == "," and norm[clause_lo] in ("which", "who"):

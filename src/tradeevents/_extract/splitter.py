@@ -11,7 +11,9 @@ never end a sentence.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import compress
 from typing import NamedTuple
 
 from .tokens import Tokens
@@ -36,17 +38,13 @@ def lines(text: str, tokens: Tokens) -> Iterator[Span]:
     starts = tokens.starts
     n = len(starts)
     i = 0
-    pos = 0
     size = len(text)
     while i < n:
         nl = text.find("\n", starts[i])
         line_end = size if nl == -1 else nl
         lo = i
-        while i < n and starts[i] < line_end:
-            i += 1
+        i = bisect_left(starts, line_end, i)  # the first token on a later line
         yield Span(starts[lo], tokens.ends[i - 1], lo, i)
-        pos = line_end + 1
-    del pos
 
 
 def sentences(
@@ -56,32 +54,23 @@ def sentences(
     norm = tokens.norm
     lo = line.lo
     hi = line.hi
-    j = lo
-    while j < hi:
-        tok = norm[j]
-        if tok in _ENDERS:
-            k = j + 1
-            while k < hi and norm[k] in _CLOSERS:
-                k += 1
-            if k < hi and tok == ".":
+    # the candidate ends, found in one C-level pass; the loop looks only at them
+    for j in compress(range(lo, hi), map(_ENDERS.__contains__, norm[lo:hi])):
+        if j < lo:
+            continue  # taken with the closers of the sentence before
+        k = j + 1
+        while k < hi and norm[k] in _CLOSERS:
+            k += 1
+        if k < hi:
+            first = text[tokens.starts[k]]
+            starts_sentence = first.isupper() or first.isdigit() or first in "\"'“‘("
+            if norm[j] == ".":
                 prev = norm[j - 1] if j > lo else ""
-                first = text[tokens.starts[k]]
-                if (
-                    prev in abbreviations
-                    or (len(prev) == 1 and prev.isalpha())
-                    or not (first.isupper() or first.isdigit() or first in "\"'“‘(")
-                ):
-                    j += 1
-                    continue
-            elif k < hi:
-                first = text[tokens.starts[k]]
-                if not (first.isupper() or first.isdigit() or first in "\"'“‘("):
-                    j += 1
-                    continue
-            yield Span(tokens.starts[lo], tokens.ends[k - 1], lo, k)
-            lo = k
-            j = k
-            continue
-        j += 1
+                if prev in abbreviations or (len(prev) == 1 and prev.isalpha()):
+                    continue  # "Nov. 17", "J. Smith"
+            if not starts_sentence:
+                continue
+        yield Span(tokens.starts[lo], tokens.ends[k - 1], lo, k)
+        lo = k
     if lo < hi:
         yield Span(tokens.starts[lo], tokens.ends[hi - 1], lo, hi)
