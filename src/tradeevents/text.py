@@ -320,9 +320,11 @@ class _StrCodec(_Codec):
         return quoted if word is None else word
 
     def write(self, value: Any) -> str:
+        if type(value) is str:
+            return _written.get(value) or _word_or_quoted(value)
         if not isinstance(value, str):
             self._refuse(value)
-        return _word_or_quoted(value if type(value) is str else str.__str__(value))
+        return _word_or_quoted(str.__str__(value))
 
 
 class _BoolCodec(_Codec):
@@ -497,6 +499,9 @@ class _TupleCodec(_Codec):
         self.expected = "a list such as [a, b]"
         # Lists of bare words and simple strings have a fast path.
         self.simple = isinstance(inner, (_StrCodec, _EnumCodec))
+        #: The texts of lists of strings written before (parties, products recur); bounded.
+        self.strings = isinstance(inner, _StrCodec)
+        self.written: dict[tuple[Any, ...], str] = {}
 
     def read(self, src: str, pos: int, end: int) -> tuple[int, Any]:
         """list = "[" *SP [ value *( *SP "," *SP value ) ] *SP "]" """
@@ -547,6 +552,19 @@ class _TupleCodec(_Codec):
     def write(self, value: Any) -> str:
         if not isinstance(value, tuple):
             self._refuse(value)
+        if self.strings:
+            text = self.written.get(value)
+            if text is not None:
+                try:
+                    "".join(value)  # every item a str (equal objects of other types are refused)
+                except TypeError:
+                    text = None
+            if text is None:
+                write = self.inner.write
+                text = "[" + ", ".join([write(item) for item in value]) + "]"
+                if len(self.written) < _WRITTEN_LIMIT:
+                    self.written[value] = text
+            return text
         write = self.inner.write
         return "[" + ", ".join([write(item) for item in value]) + "]"
 

@@ -496,7 +496,9 @@ _set_texts: dict[tuple[str, ...], str] = {}
 
 def _strs_text(value: tuple[str, ...]) -> str:
     text = _set_texts.get(value)
-    if text is None:
+    if text is not None:
+        "".join(value)  # every item a str: an equal object of another type is not written so
+    else:
         text = "[" + ",".join(map(_encode, value)) + "]"
         if len(_set_texts) < _REMEMBERED:
             _set_texts[value] = text
