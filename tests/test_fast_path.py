@@ -268,3 +268,21 @@ def test_plain_text_reader_on_the_corpus(path: Path) -> None:
     got = plain_text(src)
     if got is not None:
         same(got, expected)
+
+
+def test_remembered_texts_depend_on_the_values_only() -> None:
+    """The writers remember the texts of recurring strings and string sets: a str
+    subclass with the same characters is written the same as a str."""
+
+    class Name(str):
+        __slots__ = ()
+
+    from tradeevents import Agreement, Status
+
+    plain = Agreement(status=Status.PLANNED, parties=("US",), topics=("supply chains",))
+    subclassed = Agreement(
+        status=Status.PLANNED, parties=(Name("US"),), topics=(Name("supply chains"),)
+    )
+    for _ in range(2):  # the second time from what was remembered
+        assert text_format.dumps([subclassed]) == text_format.dumps([plain])
+        assert json.dumps([subclassed], backend="json") == json.dumps([plain], backend="json")
