@@ -17,7 +17,9 @@ import functools
 import hashlib
 import itertools
 import math
+import operator
 import re
+import types
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar, TypeVar, cast
 
@@ -705,13 +707,36 @@ def _trusted_new(cls: type[_T]) -> Callable[[Sequence[Any]], _T]:
     names = tuple(field.name for field in attrs.fields(cast(Any, cls)))
     count = len(names)
     new = object.__new__
+    call = getattr(operator, "call", None)  # Python 3.11+
+    slots = [_slot(cls, name) for name in names]
+    if call is not None and all(slot is not None for slot in slots):
+        # the slots' own setters, called from map: no attribute lookup per field
+        setters = [slot.__set__ for slot in slots]
+
+        def trusted_new(values: Sequence[Any]) -> _T:
+            if len(values) != count:
+                raise TypeError(f"{cls.__qualname__} has {count} fields, not {len(values)}")
+            self = new(cls)
+            collections.deque(map(call, setters, itertools.repeat(self, count), values), 0)
+            return self
+
+        return trusted_new
     setattr_ = object.__setattr__
 
-    def trusted_new(values: Sequence[Any]) -> _T:
+    def trusted_new_by_name(values: Sequence[Any]) -> _T:
         if len(values) != count:
             raise TypeError(f"{cls.__qualname__} has {count} fields, not {len(values)}")
         self = new(cls)
         collections.deque(map(setattr_, itertools.repeat(self, count), names, values), 0)
         return self
 
-    return trusted_new
+    return trusted_new_by_name
+
+
+def _slot(cls: type, name: str) -> Any:
+    """The slot descriptor of attribute *name* of *cls*, or ``None`` (not a slot)."""
+    for klass in cls.__mro__:
+        if name in klass.__dict__:
+            found = klass.__dict__[name]
+            return found if isinstance(found, types.MemberDescriptorType) else None
+    return None
