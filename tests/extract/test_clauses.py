@@ -227,3 +227,15 @@ def test_one_sides_promise_after_a_clause_is_no_deal() -> None:
         "and Kyiv agreed to introduce export licensing."
     )
     assert all(kind != "agreement" for kind, *_ in events(text))
+
+
+def test_a_deal_that_cuts_tariffs_is_not_itself_the_act() -> None:
+    text = (
+        "Once in force, the agreement between the EU and Mercosur would phase out tariffs on cars."
+    )
+    assert [(k, s) for k, s, _, _ in events(text)] == [("tariff", "planned")]
+
+
+def test_talks_continuing_are_under_way() -> None:
+    text = "Talks between the Commission and China on a possible price undertaking are continuing."
+    assert [(k, s) for k, s, _, _ in events(text)] == [("negotiation", "announced")]

@@ -612,6 +612,18 @@ def sentence_candidates(
             and not _event_verb_after(g, norm, best.hi, hi, cue_starts, trigger_starts)
         ):
             continue  # "the agreements would help British firms": a modal over no act
+        if (
+            best is not None
+            and ev_type in ("agreement", "legislation")
+            and verb_status is None
+            and best.lo >= trig.hi
+            and not any(norm[k] in _CLAUSE_BREAKS for k in range(trig.hi, best.lo))
+            and any(
+                t.value[0] in MEASURES and best.hi <= t.lo <= best.hi + 3 and t is not trig
+                for t in triggers
+            )
+        ):
+            continue  # "the agreement would phase out tariffs": the tariffs are the act
         if best is not None:
             status = g.type_cues.get(ev_type, {}).get(norm[best.lo], str(best.value))
             anchor = min(best.lo, trig.lo)
@@ -709,7 +721,11 @@ def sentence_candidates(
             # "when the deal takes effect": a step still to come; a measure's later step
             # is part of a measure announced to take effect later
             status = "announced" if ev_type in MEASURES and status != "concluded" else "planned"
-        if (
+        if ev_type == "negotiation" and any(
+            norm[k] in g.continuing_verbs for k in range(trig.hi, clause_hi)
+        ):
+            status = "announced"  # "talks ... on a possible undertaking are continuing"
+        elif (
             best is not None
             and best.lo >= trig.hi  # the trigger is what continues
             and (
