@@ -359,7 +359,7 @@ def resolve_remedies(doc: Document) -> None:
             c.instruments |= kinds
         if (
             c.type == "investigation"
-            and norm[c.trigger] in g.case_words
+            and (norm[c.trigger] in g.case_words or norm[c.trigger + 1] in g.case_words)
             and not c.instruments & {"section-232", "section-301"}
         ):
             c.type = "trade-remedy"
@@ -543,7 +543,7 @@ def inherit_dates(doc: Document) -> None:
             continue
         if c.heading or c.status == "planned" or last is None:
             continue
-        if c.extra.get("future"):
+        if c.extra.get("future") or c.extra.get("ongoing"):
             continue  # "the two sides will also suspend ...": a step still to come
         also = _also(c)
         if last[0] != para:

@@ -590,8 +590,19 @@ def sentence_candidates(
                 if back:
                     best = back[-1]
         cued = True
-        if best is not None and verb_status is not None and best.lo >= trig.hi:
-            best = None  # a verb trigger tells its own phase ("agreed to roll back")
+        if (
+            best is not None
+            and verb_status is not None
+            and (
+                best.lo >= trig.hi
+                or trig.lo - best.hi > 3
+                or any(
+                    norm[k] in _CLAUSE_BREAKS or norm[k] == "and" for k in range(best.hi, trig.lo)
+                )
+            )
+        ):
+            best = None  # a verb trigger tells its own phase ("agreed to roll back", "..., in
+            # force since Oct. 11, and is investigating imports")
         if (
             best is not None
             and ev_type in MEASURES
@@ -841,12 +852,18 @@ def sentence_candidates(
             }
             if venue and parties - venue:
                 parties -= venue
+        # "which the administration is reviewing": under way, dated only in its own clause
+        ongoing = norm[trig.hi - 1].endswith("ing") and (
+            norm[trig.lo] in ("is", "are") or (trig.lo > lo and norm[trig.lo - 1] in ("is", "are"))
+        )
         # the date nearest the trigger
         date: EventDate | None = None
         best_t = 1_000
         for t in times:
             if t.lo > lo and norm[t.lo - 1] in g.deadline_words:
                 continue  # "until May 31", "through 2024": a deadline, not the act's date
+            if ongoing and (t.lo < clause_lo or t.hi > clause_hi):
+                continue
             if t.lo >= trig.hi and any(
                 norm[k] == "as" and norm[k + 1] in ("the", "it", "was", "were", "did")
                 for k in range(trig.hi, t.lo - 1)
@@ -936,6 +953,8 @@ def sentence_candidates(
         )
         out[-1].extra["cue"] = None if best is None else best.lo
         out[-1].extra["future"] = future
+        # "which the administration is reviewing": under way, dated by nothing before it
+        out[-1].extra["ongoing"] = ongoing
         verb = trig.lo if best is None else best.lo
         # "The EU also banned ...", "BIS also added ...": another act of a named actor
         # ("The rules also require ..." tells more of the same act)
