@@ -162,6 +162,8 @@ GRAMMAR_SETS = (
     "continuing_verbs",
     "modal_fillers",
     "completion_verbs",
+    "dispute_words",
+    "case_contexts",
 )
 
 
@@ -209,6 +211,8 @@ class Grammar:
     continuing_verbs: frozenset[str]
     modal_fillers: frozenset[str]
     completion_verbs: frozenset[str]
+    dispute_words: frozenset[str]
+    case_contexts: frozenset[str]
     #: The words whose positions the rules look up in a sentence: clause breaks,
     #: subordinators and "under" (derived, not read).
     structure_words: frozenset[str] = attrs.field(init=False)

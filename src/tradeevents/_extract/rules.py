@@ -248,12 +248,12 @@ def _told_in_past(
     return False
 
 
-def _telling_day(g: Grammar, norm: list[str], at: int) -> bool:
+def _telling_day(g: Grammar, norm: list[str], at: int, end: int) -> bool:
     """Whether the date at token *at* follows a reporting verb in the past ("Japan said
     on Tuesday it would ..."): the day of the telling, not of the act told."""
-    return any(
-        norm[k] in g.reporting_verbs and _past_word(g, norm[k]) for k in range(max(0, at - 2), at)
-    )
+    before = range(max(0, at - 2), at)
+    after = range(end, min(len(norm), end + 3))  # "On Tuesday Trump said he would ..."
+    return any(norm[k] in g.reporting_verbs and _past_word(g, norm[k]) for k in (*before, *after))
 
 
 def _segment(breaks: list[int], lo: int, hi: int, at: int) -> tuple[int, int]:
@@ -459,6 +459,16 @@ def sentence_candidates(
             norm[k] in ("until", "pending", "absent") for k in range(max(lo, trig.lo - 3), trig.lo)
         ):
             continue  # "until a second-phase deal", "pending an agreement": a condition
+        if (
+            ev_type == "investigation"
+            and trig.hi - trig.lo == 1
+            and norm[trig.lo] in ("case", "cases")
+        ):
+            near_words = set(norm[max(lo, trig.lo - 5) : min(hi, trig.hi + 2)])
+            if near_words & g.dispute_words:
+                ev_type = "dispute"  # "a World Trade Organization case against China"
+            elif not near_words & g.case_contexts:
+                continue  # "an atypical case of mad cow disease": no trade case
         if trig.hi < hi and norm[trig.hi] in g.nomenclature_words:
             continue  # "544 tariff lines", "tariff classification": the nomenclature
         if (
@@ -655,6 +665,7 @@ def sentence_candidates(
         elif (
             ev_type in g.dated_defaults
             and published is not None
+            and not near(hedges + futures, clause_lo, trig.lo)  # "are due to ... at a meeting"
             and any(
                 t.past is not None and t.past.last < published and abs(t.lo - trig.hi) <= 3
                 for t in times
@@ -878,7 +889,7 @@ def sentence_candidates(
                 forward = True  # "set to take effect Aug. 1": the step is to come
             if status == "planned" and t.hi <= trig.lo and "that" in norm[t.hi : trig.lo]:
                 continue  # "told the WTO this week that it may suspend ...": the telling's date
-            if forward and _telling_day(g, norm, t.lo):
+            if forward and _telling_day(g, norm, t.lo, t.hi):
                 if status == "planned":
                     continue  # a step to come is not dated by the day it was told
                 forward = False  # a measure announced that day
