@@ -580,7 +580,13 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
         return a.status == b.status or a.date == b.date
     if a.date is None and b.date is None:
         return a.status == b.status and a.parties == b.parties
-    return False
+    # a deal retold without its date ("Truss ... signed the agreement with ...")
+    return (
+        a.type == "agreement"
+        and a.status == b.status
+        and a.status in ("concluded", "in-effect")
+        and a.parties == b.parties
+    )
 
 
 def merge_duplicates(doc: Document) -> None:

@@ -176,6 +176,17 @@ def find_times(
                 out.append(TimeEx(i, k + 1, d, d, year))
                 i = k + 1
                 continue
+            if (
+                published is not None
+                and tok(i + 1) in ("last", "next", "this")
+                and tok(i + 2) == "year"
+            ):
+                # "in March last year": the month of the year told
+                year = published.year + {"last": -1, "next": 1, "this": 0}[tok(i + 1)]
+                d = EventDate.of_month(year, month)
+                out.append(TimeEx(i, i + 3, d, d, None))
+                i += 3
+                continue
             past, future = _month_pair(month, None, published, anchor)
             if published is not None and month == published.month:
                 # "last June" in June is a year back; "next June" a year ahead
