@@ -468,6 +468,10 @@ class Lexicon:
             self._section(doc, "short_line", list, file), file, "$.short_line"
         ):
             self.boiler_short.add(Entry(tokens, "boiler", w))
+        headers = doc.get("link_headers", [])
+        self.link_headers: frozenset[str] = frozenset(
+            " ".join(tokens) for _, tokens in self._phrases(headers, file, "$.link_headers")
+        )
         limit = doc.get("short_line_words", 12)
         if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
             raise VocabularyError("expected a positive integer", file, "$.short_line_words")

@@ -50,6 +50,9 @@ MERGE_WINDOW = 64
 #: A year written in full (the first one tells the year of undated days before it).
 _FIRST_YEAR = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w%]|[.,]\d)")
 
+#: Characters that open an item of a bulleted list.
+_BULLETS = frozenset("•·▪‣◦-*–—")
+
 #: Restriction nouns that say neither imports nor exports.
 _BARE = frozenset({"ban", "bans", "curbs", "curb", "restrictions", "restriction"})
 
@@ -107,11 +110,16 @@ def tokenize_text(doc: Document) -> None:
 def find_boilerplate(doc: Document) -> None:
     """Split the text into lines and leave out the site's boilerplate (recorded in ``skipped``)."""
     footer = False
+    links = False  # in a bulleted list of links after "Related:"
     for line in lines(doc.text, doc.tokens):
         if footer:
             doc.skipped.append(Skipped(line.start, line.end, "footer after a copyright notice"))
             continue
+        if links and doc.text[line.start] in _BULLETS:
+            doc.skipped.append(Skipped(line.start, line.end, "links after a link header"))
+            continue
         reason, starts_footer = classify_line(doc.tokens, line, doc.lexicon)
+        links = reason is not None and any(f"{h!r}" in reason for h in doc.lexicon.link_headers)
         if reason is not None:
             doc.skipped.append(Skipped(line.start, line.end, reason))
             footer = footer or starts_footer

@@ -241,6 +241,8 @@ def _told_in_past(
     """Whether a past-tense cue stands just before the date at tokens ``[at, end)``
     ("announced in May") or right after it ("on May 8 opened")."""
     for c in cues:
+        if c.value == "planned":
+            continue  # "expected in June" looks ahead
         if (c.hi <= at and at - c.hi <= 2) or (end is not None and end <= c.lo <= end + 1):
             word = norm[c.hi - 1]
             if word.endswith("ed") or word in g.irregular_past:
@@ -919,6 +921,13 @@ def sentence_candidates(
                     d = t.future
             dist = trig.lo - t.hi if t.hi <= trig.lo else t.lo - trig.hi
             dist = abs(dist) + (2 if t.hi <= trig.lo else 0)
+            if (
+                t.hi <= trig.lo
+                and t.explicit_year is not None
+                and t.hi - t.lo == 1
+                and all(text[tokens.starts[k]].isupper() for k in range(t.hi, trig.lo + 1))
+            ):
+                dist += 8  # "the 2006 Softwood Lumber Agreement": the year names the deal
             if t.lo >= clause_hi or t.hi <= clause_lo:
                 dist += 4  # another clause may tell another act's date
             if (

@@ -140,6 +140,9 @@ def find_times(
 
     starters = lexicon.time_starters
     while i < hi:
+        if published is None and out and out[-1].explicit_year is not None:
+            # "consent in February 2020, and ratified it in June": the year told last
+            anchor = out[-1].explicit_year
         t = norm[i]
         if t not in starters and not t[:1].isdigit():
             i += 1  # most tokens cannot start a date: skip them at once
