@@ -480,6 +480,21 @@ def sentence_candidates(
             and norm[trig.lo] in g.verb_nouns
         ):
             continue  # "importers should review ...": the verb, not the noun
+        if (
+            ev_type == "agreement"
+            and verb_status is None
+            and any(
+                t.value[0] == "negotiation"
+                and t.hi <= trig.lo
+                and trig.lo - t.hi <= 8
+                and any(norm[k] in g.topic_words or norm[k] == "to" for k in range(t.hi, trig.lo))
+                and not any(norm[k] in _CLAUSE_BREAKS for k in range(t.hi, trig.lo))
+                # ("concluded negotiations on an agreement" is the agreement)
+                and not any(norm[k] in g.completion_verbs for k in range(max(lo, t.lo - 4), t.lo))
+                for t in triggers
+            )
+        ):
+            continue  # "launched negotiations to upgrade their free trade agreement": the topic
         if ev_type in MEASURES and any(
             t.hi <= trig.lo
             and (
