@@ -505,10 +505,11 @@ def _fast_state(events: list[Any], orjson: bool) -> _State | None:
 
 
 def fast_json(events: list[Any], orjson: Any = None) -> str | None:
-    """The compact JSON array of *events* written with the stdlib encoder (or with
-    *orjson*, the module) and the fast writers' ``default=``: the bytes of
-    ``json.dumps(to_dicts(events), ...)``. ``None`` when the reference path must
-    write (a class or a value the fast writers do not know, a non-event)."""
+    """The compact JSON array of *events*, written by the fast text writers (or by
+    *orjson*, the module, with the fast writers' ``default=``): the bytes of
+    ``json.dumps(to_dicts(events), ...)`` (or of orjson's). ``None`` when the
+    reference path must write (a class or a value the fast writers do not know,
+    a non-event)."""
     state = _fast_state(events, orjson is not None)
     if state is None:
         return None
