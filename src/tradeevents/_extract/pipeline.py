@@ -50,6 +50,9 @@ MERGE_WINDOW = 64
 #: A year written in full (the first one tells the year of undated days before it).
 _FIRST_YEAR = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w%]|[.,]\d)")
 
+#: "agreed on Friday to ...": an agreement whose "agreed to" holds a date.
+_AGREE = frozenset({"agreed", "agree", "agrees"})
+
 #: Characters that open an item of a bulleted list.
 _BULLETS = frozenset("•·▪‣◦-*–—")
 
@@ -275,7 +278,10 @@ def find_candidates(doc: Document) -> None:
     same = doc.lexicon.grammar.same_date
     for k, s in enumerate(doc.sentences):
         found = doc.mentions[k]
-        if any(m.category == "trig" for m in found):
+        if any(
+            m.category == "trig" or (m.category == "cue" and doc.tokens.norm[m.lo] in _AGREE)
+            for m in found
+        ):
             try:
                 times = find_times(
                     doc.text, doc.tokens, s.lo, s.hi, doc.lexicon, doc.published, anchor

@@ -340,6 +340,16 @@ def sentence_candidates(
     for m in mentions:
         by_cat.setdefault(m.category, []).append(m)
     triggers = by_cat.get("trig", [])
+    # "agreed on Friday to set up ...": "agreed to" with a date inserted
+    for t in times:
+        at = t.lo - 2 if t.lo - 1 > lo and norm[t.lo - 1] in ("on", "in") else t.lo - 1
+        if (
+            at >= lo
+            and norm[at] in ("agreed", "agree", "agrees")
+            and t.hi < hi
+            and norm[t.hi] == "to"
+        ):
+            triggers = sorted([*triggers, Mention(at, at + 1, "trig", ("agreement", "concluded"))])
     if not triggers:
         return []
     cues = [
@@ -813,7 +823,10 @@ def sentence_candidates(
             # ("... had eased and Kyiv agreed", but "the U.S. and Japan agreed")
             place_ends = {b for _, b, _ in places}
             start = clause_lo
-            for k in range(clause_lo, trig.lo):
+            # a list of sides runs over commas: "The EU, China, Brazil and ... agreed"
+            while start > seg_lo and norm[start - 1] == "," and start - 1 in place_ends:
+                start = _segment(clause_breaks, lo, hi, start - 2)[0]
+            for k in range(start, trig.lo):
                 if norm[k] in ("and", "that") and k not in place_ends:
                     start = k + 1
             if sum(len(codes) for a, _, codes in places if start <= a < trig.lo) < 2:
