@@ -136,8 +136,11 @@ def _dateline_end(doc: Document, lo: int, hi: int) -> int | None:
     text, tokens = doc.text, doc.tokens
     norm = tokens.norm
     i, city = lo, False
-    while i < min(hi, lo + 5):  # the place, in capitals
+    while i < min(hi, lo + 7):  # the place, in capitals ("SYDNEY/WASHINGTON")
         raw = text[tokens.starts[i] : tokens.ends[i]]
+        if raw == "/" and city:
+            i += 1
+            continue
         if not (raw[0].isalpha() and raw.isupper()):
             break
         city = city or (len(raw) >= 3 and raw.isalpha())
@@ -150,6 +153,13 @@ def _dateline_end(doc: Document, lo: int, hi: int) -> int | None:
             i += 1
         if i < hi and norm[i].isdigit():
             i += 1
+    elif norm[i] == "," and i + 1 < hi and text[tokens.starts[i + 1]].isupper():
+        # "DAVOS, Switzerland —": the place's country, then the dash
+        k = i + 1
+        while k < min(hi, i + 4) and text[tokens.starts[k]].isupper():
+            k += 1
+        if k < hi and norm[k] == "-":
+            i = k
     if i < hi and norm[i] == "(":  # "(Reuters)"
         close = next((k for k in range(i + 1, min(hi, i + 6)) if norm[k] == ")"), None)
         if close is None:
