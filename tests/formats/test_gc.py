@@ -91,3 +91,24 @@ def test_iter_load_leaves_the_collector_on_between_events(gc_enabled: None) -> N
     for event in jsonl.iter_load(lines):
         assert event == EVENTS[0]
         assert gc.isenabled()
+
+
+@pytest.mark.parametrize("fmt", sorted(LOADERS))
+def test_what_a_load_built_goes_to_the_oldest_generation(fmt: str, gc_enabled: None) -> None:
+    loads, good, _ = LOADERS[fmt]
+    gc.collect()
+    [event] = loads(good)
+    assert gc.is_tracked(event)
+    assert any(found is event for found in gc.get_objects(generation=2))
+
+
+@pytest.mark.parametrize("fmt", sorted(LOADERS))
+def test_an_applications_frozen_objects_stay_frozen(fmt: str, gc_enabled: None) -> None:
+    loads, good, _ = LOADERS[fmt]
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert loads(good) == EVENTS
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

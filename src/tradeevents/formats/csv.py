@@ -49,6 +49,7 @@ from .._gc import paused
 from .._io import write_atomic
 from ..errors import LoadError
 from ..model import Event
+from . import _backend
 from ._converter import describe, from_dict, to_dicts
 
 __all__ = [
@@ -321,17 +322,22 @@ def loads(text: str, /, *, max_bytes: int | None = None) -> list[Event]:
     if _limits.exceeds(text, max_bytes):
         raise LoadError(_limits.message(max_bytes), "$")
     with paused():
-        return list(iter_load(io.StringIO(text, newline="")))
+        return _settled(list(iter_load(io.StringIO(text, newline=""))))
 
 
 def load(fp: IO[str], /, *, max_bytes: int | None = None) -> list[Event]:
     """The events of the CSV file *fp* (opened with ``newline=""``), read no further
     than *max_bytes*."""
     with paused():
-        return list(iter_load(fp, max_bytes=max_bytes))
+        return _settled(list(iter_load(fp, max_bytes=max_bytes)))
 
 
 def load_path(path: str | os.PathLike[str], /, *, max_bytes: int | None = None) -> list[Event]:
     """The events of the CSV file *path* (UTF-8), read no further than *max_bytes*."""
     with open(path, encoding="utf-8-sig", newline="") as fp, paused():
-        return list(iter_load(fp, max_bytes=max_bytes))
+        return _settled(list(iter_load(fp, max_bytes=max_bytes)))
+
+
+def _settled(events: list[Event]) -> list[Event]:
+    _backend.settle()  # see there: the events go straight to the oldest generation
+    return events
