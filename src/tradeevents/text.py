@@ -47,7 +47,7 @@ from ._gc import paused
 from ._io import write_atomic
 from .dates import EventDate
 from .errors import TextFormatError
-from .model import Event
+from .model import Event, Evidence
 
 __all__ = [
     "FORMAT_VERSION",
@@ -528,6 +528,30 @@ class _TupleCodec(_Codec):
             return match.end(), items, starts
 
     def fast(self, src: str, pos: int, end: int) -> Any:
+        memo = self.read_before
+        if memo is None:
+            return self._fast(src, pos, end)
+        text = src[pos:end]
+        value = memo.get(text)
+        if value is None:
+            value = self._fast(src, pos, end)
+            if value is not _MISS and len(memo) < _WRITTEN_LIMIT and len(text) <= 256:
+                memo[text] = value
+        return value
+
+    @functools.cached_property
+    def read_before(self) -> dict[str, tuple[Any, ...]] | None:
+        """The values of lists read before, by their text (the same parties, products and
+        officials recur): the same text gives the same tuple, which is immutable when its
+        items are strings, enumeration members or frozen attrs instances. Bounded."""
+        inner = self.inner
+        if isinstance(inner, (_StrCodec, _EnumCodec)):
+            return {}
+        if isinstance(inner, _ObjectCodec) and _is_frozen(inner.cls):
+            return {}
+        return None
+
+    def _fast(self, src: str, pos: int, end: int) -> Any:
         if isinstance(self.inner, _ObjectCodec):
             if _FAST_OBJECT_LIST.fullmatch(src, pos, end) is None:
                 return _MISS
@@ -700,6 +724,14 @@ def _message(exc: BaseException, key: str | None = None) -> str:
     if key is not None and text.startswith(f"{key}: "):
         text = text[len(key) + 2 :]
     return text.splitlines()[0] if text else text
+
+
+def _is_frozen(cls: type) -> bool:
+    """Whether *cls* is a frozen attrs class (they all share attrs' refusing ``__setattr__``)."""
+    return attrs.has(cls) and getattr(cls, "__setattr__", None) is _FROZEN_SETATTR
+
+
+_FROZEN_SETATTR = Evidence.__setattr__
 
 
 class _ObjectCodec(_Codec):
