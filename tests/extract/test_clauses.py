@@ -239,3 +239,31 @@ def test_a_deal_that_cuts_tariffs_is_not_itself_the_act() -> None:
 def test_talks_continuing_are_under_way() -> None:
     text = "Talks between the Commission and China on a possible price undertaking are continuing."
     assert [(k, s) for k, s, _, _ in events(text)] == [("negotiation", "announced")]
+
+
+def test_a_deadline_does_not_date_the_act_but_dates_what_happens_then() -> None:
+    text = (
+        "Officials of the EU and the United States are trying to reach a deal before Dec. 1, "
+        "when EU tariffs on American whiskey are scheduled to double to 50%."
+    )
+    rows = events(text, "2021-09-30")
+    assert ("agreement", "planned", ("EU", "US"), None) in rows
+    assert ("tariff", "planned", ("EU", "US"), "2021-12-01") in rows
+
+
+def test_an_apposition_describes_the_act_before_it() -> None:
+    text = (
+        "The free trade agreement between the EU and Vietnam entered into force on 1 August "
+        "2020, the most far-reaching trade deal the bloc has concluded with a developing country."
+    )
+    assert events(text, "2020-08-03") == [("agreement", "in-effect", ("EU", "VN"), "2020-08-01")]
+
+
+def test_a_year_naming_a_deal_does_not_date_it() -> None:
+    text = "The 2006 Softwood Lumber Agreement between Canada and the United States expired in October 2015."
+    assert events(text, "2017-04-25") == [("agreement", "ended", ("CA", "US"), "2015-10")]
+
+
+def test_a_measure_starting_on_a_weekday_is_dated_ahead() -> None:
+    text = "Canada announced 25% tariffs on U.S. steel, starting Thursday."
+    assert events(text, "2025-03-12") == [("tariff", "announced", ("CA", "US"), "2025-03-13")]

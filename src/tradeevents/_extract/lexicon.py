@@ -164,6 +164,7 @@ GRAMMAR_SETS = (
     "completion_verbs",
     "dispute_words",
     "case_contexts",
+    "superlatives",
 )
 
 
@@ -213,6 +214,7 @@ class Grammar:
     completion_verbs: frozenset[str]
     dispute_words: frozenset[str]
     case_contexts: frozenset[str]
+    superlatives: frozenset[str]
     #: The words whose positions the rules look up in a sentence: clause breaks,
     #: subordinators and "under" (derived, not read).
     structure_words: frozenset[str] = attrs.field(init=False)

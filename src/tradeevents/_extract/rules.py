@@ -481,6 +481,11 @@ def sentence_candidates(
                 ev_type = "dispute"  # "a World Trade Organization case against China"
             elif not near_words & g.case_contexts:
                 continue  # "an atypical case of mad cow disease": no trade case
+        if any(
+            norm[k] == "," and norm[k + 1] == "the" and norm[k + 2] in g.superlatives
+            for k in range(max(lo, trig.lo - 6), trig.lo - 2)
+        ):
+            continue  # "..., the most far-reaching trade deal the bloc has concluded": a description
         if trig.hi < hi and norm[trig.hi] in g.nomenclature_words:
             continue  # "544 tariff lines", "tariff classification": the nomenclature
         if (
@@ -901,8 +906,13 @@ def sentence_candidates(
         date: EventDate | None = None
         best_t = 1_000
         for t in times:
-            if t.lo > lo and norm[t.lo - 1] in g.deadline_words:
-                continue  # "until May 31", "through 2024": a deadline, not the act's date
+            if (
+                t.lo > lo
+                and norm[t.lo - 1] in g.deadline_words
+                and not (t.hi <= trig.lo and "when" in norm[t.hi : trig.lo])
+            ):
+                continue  # "until May 31", "through 2024": a deadline, not the act's date (but
+                # "before Dec. 1, when tariffs are to double": that day dates the doubling)
             if ongoing and (t.lo < clause_lo or t.hi > clause_hi):
                 continue
             if t.lo >= trig.hi and any(
@@ -910,10 +920,15 @@ def sentence_candidates(
                 for k in range(trig.hi, t.lo - 1)
             ):
                 continue  # "..., as the United States did last month": another act's date
-            forward = future or (
-                status == "planned"
-                # "to meet on Friday": a planned verb's own date follows it
-                and (best is not None or (verb_status == "planned" and t.lo >= trig.hi))
+            effect_before = any(norm[k] in g.effect_words for k in range(max(lo, t.lo - 2), t.lo))
+            forward = (
+                future
+                or (status == "announced" and ev_type in MEASURES and effect_before)
+                or (
+                    status == "planned"
+                    # "to meet on Friday": a planned verb's own date follows it
+                    and (best is not None or (verb_status == "planned" and t.lo >= trig.hi))
+                )
             )
             if not forward and any(t.lo - 5 <= m.lo < t.lo for m in futures):
                 forward = True  # "set to take effect Aug. 1": the step is to come
@@ -955,7 +970,7 @@ def sentence_candidates(
                 and t.hi - t.lo == 1
                 and all(text[tokens.starts[k]].isupper() for k in range(t.hi, trig.lo + 1))
             ):
-                dist += 8  # "the 2006 Softwood Lumber Agreement": the year names the deal
+                dist += 30  # "the 2006 Softwood Lumber Agreement": the year names the deal
             if t.lo >= clause_hi or t.hi <= clause_lo:
                 dist += 4  # another clause may tell another act's date
             if (
