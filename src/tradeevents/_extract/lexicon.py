@@ -218,6 +218,8 @@ class Grammar:
     #: The words whose positions the rules look up in a sentence: clause breaks,
     #: subordinators and "under" (derived, not read).
     structure_words: frozenset[str] = attrs.field(init=False)
+    #: Month and weekday names (set by the lexicon from dates.json).
+    calendar_words: frozenset[str] = attrs.field(init=False, factory=frozenset)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(
@@ -254,6 +256,9 @@ class Lexicon:
         self._load_splitter(raw["splitter.json"])
         self._load_context(raw["context.json"])
         self.grammar = self._load_grammar(raw["grammar.json"])
+        object.__setattr__(
+            self.grammar, "calendar_words", frozenset({*self.months, *self.weekdays})
+        )
         self._load_jurisdictions(table)
 
     # -- helpers ---------------------------------------------------------------

@@ -465,6 +465,13 @@ def sentence_candidates(
             ev_type == "visit"
             and norm[trig.hi - 1] in g.place_prepositions
             and not _place_at(places, norm, trig.hi)
+            and not (
+                # a city the tables do not hold ("travels to Johannesburg"), not a date
+                verb_status != "planned"
+                and trig.hi < hi
+                and text[tokens.starts[trig.hi]].isupper()
+                and norm[trig.hi] not in g.calendar_words
+            )
         ):
             continue  # "expected in" is a visit only before a place: "expected in New Delhi"
         if any(
@@ -986,8 +993,11 @@ def sentence_candidates(
             # publication: not yet done
             if status == "in-effect" and ev_type in MEASURES:
                 status = "announced"  # a measure announced to take effect later
-            elif status in ("concluded", "ended", "in-effect"):
-                status = "planned"  # a step that is only expected
+            elif status in ("concluded", "ended", "in-effect") or (
+                status == "announced" and ev_type in ("visit", "meeting")
+            ):
+                status = "planned"  # a step that is only expected ("Tai travels to
+                # Johannesburg for the forum on Nov. 2")
         confidence = (
             0.45
             + (0.2 if best is not None or verb_status else 0.0)
