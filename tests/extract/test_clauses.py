@@ -267,3 +267,10 @@ def test_a_year_naming_a_deal_does_not_date_it() -> None:
 def test_a_measure_starting_on_a_weekday_is_dated_ahead() -> None:
     text = "Canada announced 25% tariffs on U.S. steel, starting Thursday."
     assert events(text, "2025-03-12") == [("tariff", "announced", ("CA", "US"), "2025-03-13")]
+
+
+def test_a_legislature_approving_is_a_laws_step() -> None:
+    text = "Vietnam's National Assembly ratified the deal with the EU in June 2020."
+    assert events(text, None) == [("legislation", "concluded", ("EU", "VN"), "2020-06")]
+    text = "The deal between the EU and Switzerland is signed; in Switzerland, parliament must then approve it."
+    assert ("legislation", "planned") in [(k, s) for k, s, _, _ in events(text)]

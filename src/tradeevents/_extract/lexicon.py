@@ -165,6 +165,8 @@ GRAMMAR_SETS = (
     "dispute_words",
     "case_contexts",
     "superlatives",
+    "legislatures",
+    "approval_verbs",
 )
 
 
@@ -215,6 +217,8 @@ class Grammar:
     dispute_words: frozenset[str]
     case_contexts: frozenset[str]
     superlatives: frozenset[str]
+    legislatures: frozenset[str]
+    approval_verbs: frozenset[str]
     #: The words whose positions the rules look up in a sentence: clause breaks,
     #: subordinators and "under" (derived, not read).
     structure_words: frozenset[str] = attrs.field(init=False)

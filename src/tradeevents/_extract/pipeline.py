@@ -289,7 +289,14 @@ def find_candidates(doc: Document) -> None:
     for k, s in enumerate(doc.sentences):
         found = doc.mentions[k]
         if any(
-            m.category == "trig" or (m.category == "cue" and doc.tokens.norm[m.lo] in _AGREE)
+            m.category == "trig"
+            or (
+                m.category == "cue"
+                and (
+                    doc.tokens.norm[m.lo] in _AGREE
+                    or doc.tokens.norm[m.lo] in doc.lexicon.grammar.approval_verbs
+                )
+            )
             for m in found
         ):
             try:

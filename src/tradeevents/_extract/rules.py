@@ -340,6 +340,21 @@ def sentence_candidates(
     for m in mentions:
         by_cat.setdefault(m.category, []).append(m)
     triggers = by_cat.get("trig", [])
+    # "Vietnam's National Assembly ratified it in June", "parliament must then approve it":
+    # a legislature approving is a law's step
+    for c in by_cat.get("cue", []):
+        if (
+            norm[c.lo] in g.approval_verbs
+            and not any(t.lo <= c.lo < t.hi for t in triggers)
+            and any(norm[k] in g.legislatures for k in range(max(lo, c.lo - 6), c.lo))
+        ):
+            # "parliament must then approve it": an approval still owed
+            owed = any(
+                norm[k] in ("must", "should", "needs", "need", "has", "have")
+                for k in range(max(lo, c.lo - 3), c.lo)
+            )
+            step = "planned" if owed else str(c.value)
+            triggers = sorted([*triggers, Mention(c.lo, c.hi, "trig", ("legislation", step))])
     # "agreed on Friday to set up ...": "agreed to" with a date inserted
     for t in times:
         at = t.lo - 2 if t.lo - 1 > lo and norm[t.lo - 1] in ("on", "in") else t.lo - 1
