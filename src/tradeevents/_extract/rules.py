@@ -798,7 +798,9 @@ def sentence_candidates(
             # is part of a measure announced to take effect later
             status = "announced" if ev_type in MEASURES and status != "concluded" else "planned"
         if ev_type == "negotiation" and any(
-            norm[k] in g.continuing_verbs for k in range(trig.hi, clause_hi)
+            # "talks with China on price undertakings, which could ..., are continuing"
+            norm[k] in g.continuing_verbs and norm[k - 1] in ("are", "is", "would", "will", "to")
+            for k in range(trig.hi, seg_hi)
         ):
             status = "announced"  # "talks ... on a possible undertaking are continuing"
         elif (
