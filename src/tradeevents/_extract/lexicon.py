@@ -167,6 +167,8 @@ GRAMMAR_SETS = (
     "superlatives",
     "legislatures",
     "approval_verbs",
+    "restriction_verbs",
+    "trade_flows",
 )
 
 
@@ -219,6 +221,8 @@ class Grammar:
     superlatives: frozenset[str]
     legislatures: frozenset[str]
     approval_verbs: frozenset[str]
+    restriction_verbs: frozenset[str]
+    trade_flows: frozenset[str]
     #: The words whose positions the rules look up in a sentence: clause breaks,
     #: subordinators and "under" (derived, not read).
     structure_words: frozenset[str] = attrs.field(init=False)

@@ -295,6 +295,7 @@ def find_candidates(doc: Document) -> None:
                 and (
                     doc.tokens.norm[m.lo] in _AGREE
                     or doc.tokens.norm[m.lo] in doc.lexicon.grammar.approval_verbs
+                    or doc.tokens.norm[m.lo] in doc.lexicon.grammar.restriction_verbs
                 )
             )
             for m in found

@@ -355,6 +355,36 @@ def sentence_candidates(
             )
             step = "planned" if owed else str(c.value)
             triggers = sorted([*triggers, Mention(c.lo, c.hi, "trig", ("legislation", step))])
+    # "suspended beef imports from ...", "beef shipments to China were suspended": a
+    # restriction verb and its trade flow with goods between them
+    taken_tokens = {k for t in triggers for k in range(t.lo, t.hi)}
+    for k in range(lo, hi):
+        word = norm[k]
+        if word not in g.restriction_verbs or k in taken_tokens:
+            continue
+        flow = next(
+            (
+                j
+                for j in range(k + 1, min(hi, k + 5))
+                if norm[j] in g.trade_flows
+                and not any(norm[x] in _CLAUSE_BREAKS for x in range(k, j))
+            ),
+            None,
+        )
+        passive = flow is None and k - 1 >= lo and norm[k - 1] in ("were", "was", "been", "be")
+        if passive:
+            flow = next(
+                (
+                    j
+                    for j in range(max(lo, k - 8), k)
+                    if norm[j] in g.trade_flows
+                    and not any(norm[x] in _CLAUSE_BREAKS for x in range(j, k))
+                ),
+                None,
+            )
+        if flow is not None:
+            kind = "export-control" if norm[flow].startswith("export") else "import-restriction"
+            triggers = sorted([*triggers, Mention(k, k + 1, "trig", (kind, "in-effect"))])
     # "agreed on Friday to set up ...": "agreed to" with a date inserted
     for t in times:
         at = t.lo - 2 if t.lo - 1 > lo and norm[t.lo - 1] in ("on", "in") else t.lo - 1
