@@ -358,9 +358,8 @@ def sentence_candidates(
     # "suspended beef imports from ...", "beef shipments to China were suspended": a
     # restriction verb and its trade flow with goods between them
     taken_tokens = {k for t in triggers for k in range(t.lo, t.hi)}
-    for k in range(lo, hi):
-        word = norm[k]
-        if word not in g.restriction_verbs or k in taken_tokens:
+    for k in compress(range(lo, hi), map(g.restriction_verbs.__contains__, norm[lo:hi])):
+        if k in taken_tokens:
             continue
         flow = next(
             (
