@@ -622,8 +622,8 @@ def builtin_event_types() -> dict[str, type[Event]]:
 
 # -- trusted construction (internal) -------------------------------------------
 #
-# INTERNAL: for the library's own readers (tradeevents.formats, tradeevents.text),
-# never for user code. A reader that has already checked every value the way
+# INTERNAL: for the library's own JSON readers (tradeevents.formats._fast), never
+# for user code. A reader that has already checked every value the way
 # the validators above do, and put it in the form the converters give, builds
 # the instance through _trusted_new instead of the attrs __init__ (which would
 # convert and check every value a second time). The readers find which checks
