@@ -97,7 +97,7 @@ def _relative_act(
         word = norm[c.hi - 1]
         if not (word.endswith("ed") or word in g.irregular_past):
             continue
-        if not (c.lo == after or any(norm[k] in g.relative_words for k in range(after, c.lo))):
+        if not (c.lo == after or not g.relative_words.isdisjoint(norm[after : c.lo])):
             continue
         for t in times:
             if c.hi <= t.lo <= c.hi + 2 and t.past is not None:
@@ -132,7 +132,7 @@ def _reported_will(
     if not modals or any(norm[m.lo] not in ("would", "will") for m in modals):
         return False
     first = min(m.lo for m in modals)
-    return any(norm[k] in g.reporting_verbs for k in range(max(floor, first - 8), first))
+    return not g.reporting_verbs.isdisjoint(norm[max(floor, first - 8) : first])
 
 
 def _adjacent_code(places: list[tuple[int, int, tuple[str, ...]]], at: int) -> str | None:
@@ -228,7 +228,7 @@ def _purpose(
     if norm[at - 1] == "to" and at - after <= 8:
         return not any(norm[k] in _CLAUSE_BREAKS or k in cue_tokens for k in range(after, at - 1))
     # "tariffs on cars rise": for a measure, "on" names the goods
-    return ev_type not in MEASURES and any(norm[k] in g.topic_words for k in range(after, at))
+    return ev_type not in MEASURES and not g.topic_words.isdisjoint(norm[after:at])
 
 
 def _past_word(g: Grammar, word: str) -> bool:
@@ -346,7 +346,7 @@ def sentence_candidates(
         if (
             norm[c.lo] in g.approval_verbs
             and not any(t.lo <= c.lo < t.hi for t in triggers)
-            and any(norm[k] in g.legislatures for k in range(max(lo, c.lo - 6), c.lo))
+            and not g.legislatures.isdisjoint(norm[max(lo, c.lo - 6) : c.lo])
         ):
             # "parliament must then approve it": an approval still owed
             owed = any(
@@ -365,8 +365,7 @@ def sentence_candidates(
             (
                 j
                 for j in range(k + 1, min(hi, k + 5))
-                if norm[j] in g.trade_flows
-                and not any(norm[x] in _CLAUSE_BREAKS for x in range(k, j))
+                if norm[j] in g.trade_flows and _CLAUSE_BREAKS.isdisjoint(norm[k:j])
             ),
             None,
         )
@@ -376,8 +375,7 @@ def sentence_candidates(
                 (
                     j
                     for j in range(max(lo, k - 8), k)
-                    if norm[j] in g.trade_flows
-                    and not any(norm[x] in _CLAUSE_BREAKS for x in range(j, k))
+                    if norm[j] in g.trade_flows and _CLAUSE_BREAKS.isdisjoint(norm[j:k])
                 ),
                 None,
             )
@@ -554,37 +552,41 @@ def sentence_candidates(
                 and t.hi <= trig.lo
                 and trig.lo - t.hi <= 8
                 and any(norm[k] in g.topic_words or norm[k] == "to" for k in range(t.hi, trig.lo))
-                and not any(norm[k] in _CLAUSE_BREAKS for k in range(t.hi, trig.lo))
+                and _CLAUSE_BREAKS.isdisjoint(norm[t.hi : trig.lo])
                 # ("concluded negotiations on an agreement" is the agreement)
-                and not any(norm[k] in g.completion_verbs for k in range(max(lo, t.lo - 4), t.lo))
+                and g.completion_verbs.isdisjoint(norm[max(lo, t.lo - 4) : t.lo])
                 for t in triggers
             )
         ):
             continue  # "launched negotiations to upgrade their free trade agreement": the topic
-        if ev_type in MEASURES and any(
-            t.hi <= trig.lo
-            and (
-                (
-                    t.value[0] in ("negotiation", "dispute")  # "a complaint over the tariffs"
-                    and trig.lo - t.hi <= 12
-                    and any(
-                        norm[k] in g.topic_words and k + 1 not in time_starts
-                        for k in range(t.hi, trig.lo)
+        if (
+            ev_type in MEASURES
+            and any(
+                t.hi <= trig.lo
+                and (
+                    (
+                        t.value[0] in ("negotiation", "dispute")  # "a complaint over the tariffs"
+                        and trig.lo - t.hi <= 12
+                        and any(
+                            norm[k] in g.topic_words and k + 1 not in time_starts
+                            for k in range(t.hi, trig.lo)
+                        )
+                        and _CLAUSE_BREAKS.isdisjoint(norm[t.hi : trig.lo])
                     )
-                    and not any(norm[k] in _CLAUSE_BREAKS for k in range(t.hi, trig.lo))
-                )
-                or (
-                    # "a deal (between A and B) to remove the tariffs could be reached"
-                    t.value[0] == "agreement"
-                    and t.value[1] is None
-                    and trig.lo - t.hi <= 12
-                    and any(
-                        norm[k] == "to" and k + 1 in cue_starts for k in range(t.hi, trig.lo - 1)
+                    or (
+                        # "a deal (between A and B) to remove the tariffs could be reached"
+                        t.value[0] == "agreement"
+                        and t.value[1] is None
+                        and trig.lo - t.hi <= 12
+                        and any(
+                            norm[k] == "to" and k + 1 in cue_starts
+                            for k in range(t.hi, trig.lo - 1)
+                        )
+                        and _CLAUSE_BREAKS.isdisjoint(norm[t.hi : trig.lo])
                     )
-                    and not any(norm[k] in _CLAUSE_BREAKS for k in range(t.hi, trig.lo))
                 )
+                for t in triggers
             )
-            for t in triggers
         ):
             continue  # "talks on possibly lifting the tariffs": the talks' topic, not an act
         if (
@@ -622,7 +624,7 @@ def sentence_candidates(
             not heading
             and trig.lo > lo
             and text[tokens.starts[trig.lo]].isupper()
-            and any(norm[k] in g.frame_words for k in range(max(lo, trig.lo - 8), trig.lo))
+            and not g.frame_words.isdisjoint(norm[max(lo, trig.lo - 8) : trig.lo])
         ):
             continue  # "under the United States-Mexico-Canada Agreement": a named frame
         # the governing cue: nearest in the window, not inside a trigger
@@ -721,7 +723,7 @@ def sentence_candidates(
             and ev_type in ("agreement", "legislation")
             and verb_status is None
             and best.lo >= trig.hi
-            and not any(norm[k] in _CLAUSE_BREAKS for k in range(trig.hi, best.lo))
+            and _CLAUSE_BREAKS.isdisjoint(norm[trig.hi : best.lo])
             and any(
                 t.value[0] in MEASURES and best.hi <= t.lo <= best.hi + 3 and t is not trig
                 for t in triggers
@@ -973,7 +975,7 @@ def sentence_candidates(
                 for k in range(trig.hi, t.lo - 1)
             ):
                 continue  # "..., as the United States did last month": another act's date
-            effect_before = any(norm[k] in g.effect_words for k in range(max(lo, t.lo - 2), t.lo))
+            effect_before = not g.effect_words.isdisjoint(norm[max(lo, t.lo - 2) : t.lo])
             forward = (
                 future
                 or (status == "announced" and ev_type in MEASURES and effect_before)
@@ -1029,7 +1031,7 @@ def sentence_candidates(
             if (
                 status == "announced"
                 and ev_type in MEASURES
-                and any(norm[k] in g.effect_words for k in range(max(lo, t.lo - 3), t.lo))
+                and not g.effect_words.isdisjoint(norm[max(lo, t.lo - 3) : t.lo])
             ):
                 dist -= 8  # a measure announced to take effect later is dated by that day
             if dist < best_t:
