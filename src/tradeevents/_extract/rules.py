@@ -699,11 +699,12 @@ def sentence_candidates(
             best = None  # a verb trigger tells its own phase ("agreed to roll back", "..., in
             # force since Oct. 11, and is investigating imports")
         if (
-            best is not None
-            and ev_type in MEASURES
-            and best.hi <= trig.lo
-            and "that" in norm[best.hi : trig.lo]
-            and any(t.value[0] == "dispute" and seg_lo <= t.lo < best.lo for t in triggers)
+            ev_type in MEASURES
+            and (best is None or best.hi <= trig.lo)  # no verb of its own after it
+            and any(
+                t.value[0] == "dispute" and seg_lo <= t.lo and "that" in norm[t.hi : trig.lo]
+                for t in triggers
+            )
         ):
             continue  # "a WTO panel found that China's duties breach the rules": the finding's topic
         if (
