@@ -169,6 +169,7 @@ GRAMMAR_SETS = (
     "approval_verbs",
     "restriction_verbs",
     "trade_flows",
+    "measure_cues",
 )
 
 
@@ -223,6 +224,7 @@ class Grammar:
     approval_verbs: frozenset[str]
     restriction_verbs: frozenset[str]
     trade_flows: frozenset[str]
+    measure_cues: frozenset[str]
     #: The words whose positions the rules look up in a sentence: clause breaks,
     #: subordinators and "under" (derived, not read).
     structure_words: frozenset[str] = attrs.field(init=False)

@@ -46,6 +46,8 @@ _AFTER = 12
 _SEGMENT_BREAKS = frozenset({";", ":"})
 _CLAUSE_BREAKS = frozenset({";", ":", ","})
 _LIGHT = frozenset({"-", "'", '"'})
+#: Words between a negation and the verb it negates ("not be seeking to impose").
+_STEERING = frozenset({"seeking", "going", "planning", "trying", "to", "able", "looking"})
 _RATE_MARKS = frozenset({"%", "percent", "per"})
 
 
@@ -369,7 +371,11 @@ def sentence_candidates(
             ),
             None,
         )
-        passive = flow is None and k - 1 >= lo and norm[k - 1] in ("were", "was", "been", "be")
+        passive = (
+            flow is None
+            and k - 1 >= lo
+            and norm[k - 1] in ("were", "was", "been", "be", "is", "are")
+        )
         if passive:
             flow = next(
                 (
@@ -646,6 +652,8 @@ def sentence_candidates(
             cue_lo, cue_hi = max(cue_lo, clause_lo), min(cue_hi, clause_hi)
             far_hi = clause_hi
         for c in near(cues, cue_lo, cue_hi):
+            if ev_type not in MEASURES and norm[c.lo] in g.measure_cues:
+                continue  # "the meeting has been cut to a single day": no step of a meeting
             if (c.lo, c.hi) in taken or (trig.lo <= c.lo < trig.hi):
                 continue  # a cue inside the trigger; one ending in it governs it ("issued its final
                 # determination")
@@ -734,9 +742,18 @@ def sentence_candidates(
         if best is not None:
             status = g.type_cues.get(ev_type, {}).get(norm[best.lo], str(best.value))
             anchor = min(best.lo, trig.lo)
-            if near(negs, max(seg_lo, best.lo - 3), best.lo) or any(
-                n.lo == best.hi
-                for n in negs  # "would not renew", "will not impose"
+            if (
+                near(negs, max(seg_lo, best.lo - 3), best.lo)
+                or any(
+                    n.lo == best.hi  # "would not renew", "will not impose"
+                    or (  # "will not be seeking to impose"
+                        best.lo - 6 <= n.lo < best.lo
+                        and all(
+                            w in g.modal_fillers or w in _STEERING for w in norm[n.hi : best.lo]
+                        )
+                    )
+                    for n in negs
+                )
             ):
                 continue
         elif verb_status is not None:
@@ -971,6 +988,15 @@ def sentence_candidates(
                 # "before Dec. 1, when tariffs are to double": that day dates the doubling)
             if ongoing and (t.lo < clause_lo or t.hi > clause_hi):
                 continue
+            t_lo, t_hi = _segment(clause_breaks, lo, hi, t.lo)
+            if (
+                t_lo > lo
+                and norm[t_lo - 1] == ","
+                and norm[t_lo] == "who"
+                and not t_lo <= trig.lo < t_hi
+                and t_lo - 1 != trig.hi  # ("the law, which entered into force in June": its own)
+            ):
+                continue  # "Saikhanbileg, who took office in December, is on a visit"
             if t.lo >= trig.hi and any(
                 norm[k] == "as" and norm[k + 1] in ("the", "it", "was", "were", "did")
                 for k in range(trig.hi, t.lo - 1)
