@@ -473,7 +473,8 @@ def sentence_candidates(
         owner = before[-1] if before else starts[0]
         own_products.setdefault(owner, set()).add(m.value)
     rates = _rates(tokens, lo, hi)
-    officials = _officials(g, text, tokens, by_cat.get("title", []), hi, codes_before)
+    titles = by_cat.get("title")
+    officials = _officials(g, text, tokens, titles, hi, codes_before) if titles else set()
 
     def near(items: list[Mention], a: int, b: int) -> list[Mention]:
         return [m for m in items if m.lo >= a and m.hi <= b]

@@ -19,6 +19,8 @@ Tuesday") resolve to ``None``; a month or day without a year takes the
 from __future__ import annotations
 
 import datetime as dt
+from itertools import compress
+from operator import itemgetter, or_
 from typing import NamedTuple
 
 from dateutil.relativedelta import relativedelta
@@ -139,14 +141,20 @@ def find_times(
         return norm[k] if lo <= k < hi else ""
 
     starters = lexicon.time_starters
-    while i < hi:
+    # most tokens cannot start a date: the ones that can (calendar words, numbers) are
+    # found in one C-level pass, and the loop visits only them
+    window = norm[lo:hi]
+    can_start = map(
+        or_, map(starters.__contains__, window), map(str.isdigit, map(itemgetter(0), window))
+    )
+    for at in compress(range(lo, hi), can_start):
+        if at < i:
+            continue  # inside the expression read last
+        i = at
         if published is None and out and out[-1].explicit_year is not None:
             # "consent in February 2020, and ratified it in June": the year told last
             anchor = out[-1].explicit_year
         t = norm[i]
-        if t not in starters and not t[:1].isdigit():
-            i += 1  # most tokens cannot start a date: skip them at once
-            continue
         # -- month names ---------------------------------------------------------
         if (
             t in months
