@@ -52,7 +52,17 @@ def main() -> None:
         f"extract():                  {mb / ours:8.2f} MB/s  {len(work) / ours:8.0f} texts/s  ({base / ours:.3f} x baseline)"
     )
 
-    one = "\n\n".join(t for t, _ in texts)
+    # a copyright line makes the rest of a document its footer, which extraction
+    # leaves out: the growing document keeps none, so that every byte is analysed
+    body = [
+        "\n".join(
+            line
+            for line in text.splitlines()
+            if "©" not in line and "copyright" not in line.lower()
+        )
+        for text, _ in texts
+    ]
+    one = "\n\n".join(body)
     print("one document growing (time, and time per MB):")
     for target in (10_000, 100_000, 1_000_000, 10_000_000):
         doc = (one * (target // len(one) + 1))[:target]

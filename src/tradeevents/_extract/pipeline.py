@@ -524,10 +524,9 @@ def _date_headline(doc: Document) -> None:
     if first is None:
         return
     index = doc.sentences.index(lead)
+    told = {b.type for b in doc.candidates if b.sentence == index and b.date is not None}
     for c in heads:
-        if c.status == "announced" and any(
-            b.sentence == index and b.type == c.type and b.date is not None for b in doc.candidates
-        ):
+        if c.status == "announced" and c.type in told:
             continue  # the lead tells it with its own date: they merge on that
         c.date = first
 
