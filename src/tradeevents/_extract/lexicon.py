@@ -170,6 +170,7 @@ GRAMMAR_SETS = (
     "restriction_verbs",
     "trade_flows",
     "measure_cues",
+    "leader_titles",
 )
 
 
@@ -225,6 +226,7 @@ class Grammar:
     restriction_verbs: frozenset[str]
     trade_flows: frozenset[str]
     measure_cues: frozenset[str]
+    leader_titles: frozenset[str]
     #: The words whose positions the rules look up in a sentence: clause breaks,
     #: subordinators and "under" (derived, not read).
     structure_words: frozenset[str] = attrs.field(init=False)

@@ -50,6 +50,9 @@ MERGE_WINDOW = 64
 #: A year written in full (the first one tells the year of undated days before it).
 _FIRST_YEAR = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w%]|[.,]\d)")
 
+#: Words that put a dispute at the WTO.
+_WTO = frozenset({"wto", "organization", "panel", "appellate", "dispute"})
+
 #: "agreed on Friday to ...": an agreement whose "agreed to" holds a date.
 _AGREE = frozenset({"agreed", "agree", "agrees"})
 
@@ -389,6 +392,15 @@ def resolve_remedies(doc: Document) -> None:
             # case, plain duties are that case's duties, under the remedies it names
             c.type = "trade-remedy"
             c.instruments |= kinds
+        if (
+            about_remedy
+            and c.type == "dispute"
+            and norm[c.trigger] in ("complaint", "complaints", "petition", "ruling", "rulings")
+            and _WTO.isdisjoint(norm[doc.sentences[c.sentence].lo : doc.sentences[c.sentence].hi])
+        ):
+            # "launched the investigation following a complaint from the industry", "a
+            # final ruling is due by Dec. 16": the case's own steps, not a WTO dispute
+            c.type = "trade-remedy"
         if (
             c.type == "investigation"
             and (norm[c.trigger] in g.case_words or norm[c.trigger + 1] in g.case_words)

@@ -528,6 +528,16 @@ def sentence_candidates(
         ):
             continue  # "until a second-phase deal", "pending an agreement": a condition
         if (
+            ev_type == "negotiation"
+            and trig.hi < hi
+            and norm[trig.hi] == "with"
+            and any(
+                trig.hi < m.lo <= trig.hi + 3 and norm[m.hi - 1] in g.leader_titles
+                for m in by_cat.get("title", [])
+            )
+        ):
+            ev_type = "meeting"  # "will hold talks with Prime Minister Modi": leaders meet
+        if (
             ev_type == "investigation"
             and trig.hi - trig.lo == 1
             and norm[trig.lo] in ("case", "cases")
@@ -558,7 +568,11 @@ def sentence_candidates(
                 t.value[0] == "negotiation"
                 and t.hi <= trig.lo
                 and trig.lo - t.hi <= 8
-                and any(norm[k] in g.topic_words or norm[k] == "to" for k in range(t.hi, trig.lo))
+                and (
+                    any(norm[k] in g.topic_words or norm[k] == "to" for k in range(t.hi, trig.lo))
+                    # "began negotiating a trade deal": the verb's object
+                    or (t.value[1] is not None and trig.lo - t.hi <= 3)
+                )
                 and _CLAUSE_BREAKS.isdisjoint(norm[t.hi : trig.lo])
                 # ("concluded negotiations on an agreement" is the agreement)
                 and g.completion_verbs.isdisjoint(norm[max(lo, t.lo - 4) : t.lo])
