@@ -46,6 +46,8 @@ _AFTER = 12
 _SEGMENT_BREAKS = frozenset({";", ":"})
 _CLAUSE_BREAKS = frozenset({";", ":", ","})
 _LIGHT = frozenset({"-", "'", '"'})
+#: Words that put an act after the date told before it ("and later ratified").
+_SEQUEL = frozenset({"later", "subsequently", "afterwards", "afterward", "thereafter"})
 #: Words between a negation and the verb it negates ("not be seeking to impose").
 _STEERING = frozenset({"seeking", "going", "planning", "trying", "to", "able", "looking"})
 _RATE_MARKS = frozenset({"%", "percent", "per"})
@@ -1003,6 +1005,8 @@ def sentence_candidates(
                 # "before Dec. 1, when tariffs are to double": that day dates the doubling)
             if ongoing and (t.lo < clause_lo or t.hi > clause_hi):
                 continue
+            if t.hi <= trig.lo and not _SEQUEL.isdisjoint(norm[t.hi : trig.lo]):
+                continue  # "signed in December 2020 and later ratified": not that date
             t_lo, t_hi = _segment(clause_breaks, lo, hi, t.lo)
             if (
                 t_lo > lo
@@ -1050,7 +1054,11 @@ def sentence_candidates(
                 and t.future is not None
                 and t.future != t.past
                 and status in ("in-effect", "announced")
-                and not (best is not None and _past_word(g, norm[best.hi - 1]))
+                and (
+                    # "applies to goods entering the US from Saturday"
+                    (effect_before and ev_type in MEASURES)
+                    or not (best is not None and _past_word(g, norm[best.hi - 1]))
+                )
                 and not _told_in_past(g, norm, cues, t.lo, t.hi)
             ):
                 # a present-tense step without a year ("the rate rises on Sept. 27"):
