@@ -746,6 +746,15 @@ def sentence_candidates(
             continue  # "the agreements would help British firms": a modal over no act
         if (
             best is not None
+            and best.value == "planned"
+            and best.hi <= trig.lo
+            and trig.hi + 1 < hi
+            and norm[trig.hi] == "to"
+            and not _event_verb_after(g, norm, trig.hi + 1, hi, cue_starts, trigger_starts)
+        ):
+            continue  # "expected the agreement to support investment": what it will do
+        if (
+            best is not None
             and ev_type in ("agreement", "legislation")
             and verb_status is None
             and best.lo >= trig.hi
