@@ -22,6 +22,15 @@ def split(text: str) -> list[str]:
     ("text", "expected"),
     [
         ("The U.S. and Japan met. Talks ended.", ["The U.S. and Japan met.", "Talks ended."]),
+        # a dotted abbreviation closes a sentence before a word that only opens one
+        (
+            "Operators halted shipments to the U.S. The exemption ends in 2027.",
+            ["Operators halted shipments to the U.S.", "The exemption ends in 2027."],
+        ),
+        (
+            "The U.S. Trade Representative met the U.K. team.",
+            ["The U.S. Trade Representative met the U.K. team."],
+        ),
         (
             "It was signed Nov. 17 in Tokyo. Then more.",
             ["It was signed Nov. 17 in Tokyo.", "Then more."],

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
-from itertools import compress
+from itertools import compress, repeat
+from operator import or_
 from typing import NamedTuple
 
 from .tokens import Tokens
@@ -21,6 +22,32 @@ from .tokens import Tokens
 __all__ = ["Span", "lines", "sentences"]
 
 _ENDERS = frozenset(".!?")
+#: Capitalised words that open a sentence and rarely follow "U.S." inside one.
+_OPENERS = frozenset(
+    {
+        "The",
+        "A",
+        "An",
+        "It",
+        "Its",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "He",
+        "She",
+        "They",
+        "We",
+        "But",
+        "However",
+        "Meanwhile",
+        "In",
+        "On",
+        "At",
+        "Officials",
+        "There",
+    }
+)
 _CLOSERS = frozenset("\"')]")
 
 
@@ -54,10 +81,20 @@ def sentences(
     norm = tokens.norm
     lo = line.lo
     hi = line.hi
-    # the candidate ends, found in one C-level pass; the loop looks only at them
-    for j in compress(range(lo, hi), map(_ENDERS.__contains__, norm[lo:hi])):
+    # the candidate ends, found in one C-level pass; the loop looks only at them: full
+    # stops, and dotted abbreviations ("U.S.") that may close a sentence as well
+    window = norm[lo:hi]
+    marks = map(or_, map(_ENDERS.__contains__, window), map(str.endswith, window, repeat(".")))
+    for j in compress(range(lo, hi), marks):
         if j < lo:
             continue  # taken with the closers of the sentence before
+        if norm[j] not in _ENDERS:
+            # "... parcel shipments to the U.S. The statutory exemption ...": a dotted
+            # abbreviation ends a sentence before a word that only opens one
+            if j + 1 < hi and text[tokens.starts[j + 1] : tokens.ends[j + 1]] in _OPENERS:
+                yield Span(tokens.starts[lo], tokens.ends[j], lo, j + 1)
+                lo = j + 1
+            continue
         k = j + 1
         while k < hi and norm[k] in _CLOSERS:
             k += 1
