@@ -46,6 +46,8 @@ _AFTER = 12
 _SEGMENT_BREAKS = frozenset({";", ":"})
 _CLAUSE_BREAKS = frozenset({";", ":", ","})
 _LIGHT = frozenset({"-", "'", '"'})
+#: Words that make a law the law of a deal.
+_DEAL_LAW = frozenset({"implement", "implementing", "ratify", "ratified", "ratification"})
 #: Words that put an act after the date told before it ("and later ratified").
 _SEQUEL = frozenset({"later", "subsequently", "afterwards", "afterward", "thereafter"})
 #: Words between a negation and the verb it negates ("not be seeking to impose").
@@ -1142,7 +1144,14 @@ def sentence_candidates(
             verb > lo and norm[verb - 1] == "also" and any(a < verb for a, _, _ in places)
         )
         out[-1].extra["bare"] = trig.hi - trig.lo == 1  # one word: "ban", not "import ban"
-        if ev_type == "legislation" and any(t.value[0] == "agreement" for t in triggers):
+        if (
+            ev_type == "legislation"
+            and (
+                any(t.value[0] == "agreement" for t in triggers)
+                # "passed the legislation needed to implement it", "ratified it": a deal's law
+                or not _DEAL_LAW.isdisjoint(norm[lo:hi])
+            )
+        ):
             out[-1].extra["of_agreement"] = True  # ratifying a deal involves both its sides
         if len(subject) > 1 and any(
             norm[k] in g.separate_words for k in range(max(lo, trig.lo - 3), trig.lo)
