@@ -698,6 +698,7 @@ def sentence_candidates(
                 and not (
                     norm[c.lo - 1] == "to" and _purpose(g, norm, ev_type, trig.hi, c.lo, cue_tokens)
                 )
+                and not (ev_type not in MEASURES and norm[c.lo] in g.measure_cues)
             ]
             if far:
                 best = min(far, key=lambda c: abs(c.lo - trig.lo))
@@ -1097,6 +1098,16 @@ def sentence_candidates(
                 dist -= 8  # a measure announced to take effect later is dated by that day
             if dist < best_t:
                 best_t, date = dist, d
+        if (
+            ev_type == "visit"
+            and status == "concluded"
+            and best is not None
+            and norm[best.lo] in ("began", "begun", "started", "begins", "starts")
+            and published is not None
+            and date is not None
+            and date.last >= published
+        ):
+            status = "announced"  # "began a five-day visit" on the day of the news: under way
         if published is not None and date is not None and date.first > published:
             # told in the present ("the rate rises to 100% on Sept. 27") but dated after
             # publication: not yet done
