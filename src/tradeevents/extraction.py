@@ -24,6 +24,7 @@ Extraction never raises on any text, and runs in time linear in its length.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 from collections.abc import Callable
@@ -34,6 +35,7 @@ import attrs
 
 from ._extract.lexicon import Lexicon, build_lexicon, default_lexicon, load_lexicon
 from ._extract.pipeline import DEFAULT_STAGES, Document, Sentence, Skipped
+from ._gc import paused
 from .dates import coerce_date
 from .model import Event
 from .vocabulary import Vocabulary
@@ -48,6 +50,9 @@ __all__ = [
     "extract",
     "extract_detailed",
 ]
+
+#: Above this many characters, automatic garbage collection waits for the run to end.
+_PAUSE_GC_ABOVE = 100_000
 
 
 class Stage(Protocol):
@@ -149,8 +154,12 @@ class Extractor:
         if not isinstance(text, str):
             raise TypeError(f"text must be a str, not {type(text).__name__}")
         doc = Document(text, _parse_published(published), self.lexicon)
-        for _, stage in self.stages:
-            stage(doc)
+        # a long document builds many small objects that all live to the end: every
+        # collection on the way would traverse them again, so automatic collection
+        # waits (only for long texts; a short one is over before it matters)
+        with paused() if len(text) > _PAUSE_GC_ABOVE else contextlib.nullcontext():
+            for _, stage in self.stages:
+                stage(doc)
         return doc
 
     def extract_detailed(self, text: str, *, published: str | dt.date | None = None) -> Extraction:
