@@ -496,6 +496,7 @@ def resolve_context(doc: Document) -> None:
                 c.type in g.one_sided_types
                 # a safeguard applies to all: its imposer alone
                 or ("safeguard" in c.instruments and c.parties <= set(focus[:1]))
+                or bool(c.extra.get("global"))  # on imports from everywhere
             )
             and not c.extra.get("of_agreement")
         )
@@ -646,7 +647,11 @@ def merge_duplicates(doc: Document) -> None:
                 if k.heading and not c.heading:
                     # the body tells the sides; a headline's wider name ("USMCA
                     # dispute") only fills a side the body leaves out
-                    sides = c.parties if len(c.parties) >= 2 else k.parties | c.parties
+                    sides = (
+                        c.parties
+                        if len(c.parties) >= 2 or c.extra.get("global")
+                        else k.parties | c.parties
+                    )
                     k.status, k.heading, k.parties = c.status, False, sides
                     k.start, k.end = c.start, c.end
                     k.sentence, k.trigger, k.extra = c.sentence, c.trigger, dict(c.extra)

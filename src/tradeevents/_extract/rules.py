@@ -225,6 +225,15 @@ def _event_verb_after(
     return at < hi and (at in cue_starts or at in trigger_starts)
 
 
+def _is_global(norm: list[str], lo: int, hi: int) -> bool:
+    """Whether the clause ``[lo, hi)`` tells a measure on imports from everywhere."""
+    words = norm[lo:hi]
+    return any(
+        words[k] == "all" and words[k + 1] in ("imports", "countries", "trading", "origins")
+        for k in range(len(words) - 1)
+    ) or ("worldwide" in words or ("global" in words and "tariff" in words))
+
+
 def _purpose(
     g: Grammar, norm: list[str], ev_type: str, after: int, at: int, cue_tokens: set[int]
 ) -> bool:
@@ -1155,6 +1164,12 @@ def sentence_candidates(
             verb > lo and norm[verb - 1] == "also" and any(a < verb for a, _, _ in places)
         )
         out[-1].extra["bare"] = trig.hi - trig.lo == 1  # one word: "ban", not "import ban"
+        if ev_type in MEASURES and _is_global(norm, clause_lo, clause_hi):
+            # "tariffs of 25% on all imports of steel": only the imposing side
+            out[-1].extra["global"] = True
+            imposer = {code for a, b, codes in places if b <= trig.lo for code in codes}
+            if imposer:
+                out[-1].parties = imposer
         if (
             ev_type == "legislation"
             and (
