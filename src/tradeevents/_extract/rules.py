@@ -116,9 +116,12 @@ def _relative_act(
 def _subordinate(g: Grammar, norm: list[str], cue: Mention, trigger: int, floor: int) -> bool:
     """Whether *cue* is the verb of a subordinate clause ("when the deal takes effect")
     that does not hold the trigger."""
-    for k in range(max(floor, cue.lo - 4), cue.lo):
-        if norm[k] in g.subordinators and not (k <= trigger < cue.lo):
-            return True
+    for k in range(cue.lo - 1, max(floor, cue.lo - 12) - 1, -1):
+        if norm[k] in _CLAUSE_BREAKS:
+            break  # "minutes after an additional 10% U.S. tariff ... took effect": the
+            # subordinator opens the clause, however long its subject
+        if norm[k] in g.subordinators and trigger < k:
+            return True  # (a trigger after the subordinator is in the clause: its verb)
     return False
 
 
@@ -1026,6 +1029,8 @@ def sentence_candidates(
                 # "before Dec. 1, when tariffs are to double": that day dates the doubling)
             if ongoing and (t.lo < clause_lo or t.hi > clause_hi):
                 continue
+            if t.lo > lo and norm[t.lo - 1] == "to" and any(u.hi == t.lo - 1 for u in times):
+                continue  # "from June 27 to July 1": the span starts on the first day
             if t.hi <= trig.lo and not _SEQUEL.isdisjoint(norm[t.hi : trig.lo]):
                 continue  # "signed in December 2020 and later ratified": not that date
             t_lo, t_hi = _segment(clause_breaks, lo, hi, t.lo)
@@ -1117,6 +1122,15 @@ def sentence_candidates(
             and date.last >= published
         ):
             status = "announced"  # "began a five-day visit" on the day of the news: under way
+        if (
+            ev_type in ("meeting", "visit")
+            and status == "planned"
+            and published is not None
+            and date is not None
+            and date.last < published
+            and date.precision.value != "day"
+        ):
+            status = "concluded"  # "agreed to resume talks at a meeting in Porto in May 2021"
         if published is not None and date is not None and date.first > published:
             # told in the present ("the rate rises to 100% on Sept. 27") but dated after
             # publication: not yet done
