@@ -120,8 +120,15 @@ def _subordinate(g: Grammar, norm: list[str], cue: Mention, trigger: int, floor:
         if norm[k] in _CLAUSE_BREAKS:
             break  # "minutes after an additional 10% U.S. tariff ... took effect": the
             # subordinator opens the clause, however long its subject
-        if norm[k] in g.subordinators and trigger < k:
-            return True  # (a trigger after the subordinator is in the clause: its verb)
+        if (
+            norm[k] in g.subordinators
+            and (
+                trigger < k
+                # ("once in force, the agreement ...": the clause ends before the trigger)
+                or (trigger >= cue.hi and not _CLAUSE_BREAKS.isdisjoint(norm[cue.hi : trigger]))
+            )
+        ):
+            return True  # (a trigger after the subordinator, in its clause, is its verb's)
     return False
 
 
