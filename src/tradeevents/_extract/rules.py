@@ -1136,6 +1136,8 @@ def sentence_candidates(
             and date is not None
             and date.last < published
             and date.precision.value != "day"
+            and verb_status is None  # not "are expected to visit ... in 1990": as told
+            and not near(hedges, max(lo, trig.lo - 4), trig.lo)
         ):
             status = "concluded"  # "agreed to resume talks at a meeting in Porto in May 2021"
         if published is not None and date is not None and date.first > published:
