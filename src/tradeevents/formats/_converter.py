@@ -35,6 +35,9 @@ from ..dates import EventDate
 from ..errors import LoadError
 from ..model import Event, _content_id
 from . import _fast
+from ._typehints import NONE as _NONE
+from ._typehints import optional_of as _optional_of
+from ._typehints import sequence_of as _sequence_of
 
 __all__: list[str] = []  # private module
 
@@ -43,29 +46,8 @@ Unstructured = dict[str, Any]
 #: Keys written before the fields of every event.
 LEADING_KEYS = ("id", "type")
 
-_NONE = type(None)
-
 
 # -- type grammar --------------------------------------------------------------
-
-
-def _optional_of(tp: Any) -> Any | None:
-    """``X`` for ``X | None`` (or ``Optional[X]``), else ``None``."""
-    origin = typing.get_origin(tp)
-    if origin is typing.Union or origin is types.UnionType:
-        args = typing.get_args(tp)
-        if len(args) == 2 and _NONE in args:
-            return args[0] if args[1] is _NONE else args[1]
-    return None
-
-
-def _sequence_of(tp: Any) -> Any | None:
-    """``X`` for ``tuple[X, ...]``, else ``None``."""
-    if typing.get_origin(tp) is tuple:
-        args = typing.get_args(tp)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return args[0]
-    return None
 
 
 def type_name(tp: Any) -> str:

@@ -31,7 +31,6 @@ import json as json_module
 import json.encoder as json_encoder
 import math
 import operator
-import types
 import typing
 from collections.abc import Callable
 from typing import Any
@@ -52,10 +51,11 @@ from ..model import (
     _str_set,
     _trusted_new,
 )
+from ._typehints import optional_of as _optional_of
+from ._typehints import sequence_of as _sequence_of
 
 __all__: list[str] = []  # private module
 
-_NONE = type(None)
 _INF = math.inf
 #: What a required field that is missing reads as: every reader refuses it.
 _REQUIRED = object()
@@ -72,22 +72,6 @@ _call: Callable[[Callable[[Any], Any], Any], Any] = getattr(operator, "call", _c
 
 class Rejected(Exception):
     """The fast path does not take this value; the reference path decides."""
-
-
-def _optional_of(tp: Any) -> Any | None:
-    if typing.get_origin(tp) in (typing.Union, types.UnionType):
-        args = typing.get_args(tp)
-        if len(args) == 2 and _NONE in args:
-            return args[0] if args[1] is _NONE else args[1]
-    return None
-
-
-def _item_of(tp: Any) -> Any | None:
-    if typing.get_origin(tp) is tuple:
-        args = typing.get_args(tp)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return args[0]
-    return None
 
 
 def _str_enum(tp: Any) -> bool:
@@ -172,7 +156,7 @@ def _field_reader(
 
         return read_strs
     if kind in ("official_set", "rate_set"):
-        item = _item_of(hint)
+        item = _sequence_of(hint)
         if not (isinstance(item, type) and attrs.has(item)):
             return None
         canonical = _official_set if kind == "official_set" else _rate_set
@@ -524,7 +508,7 @@ def _field_text(
     if kind in _STR_SET_CHECKS:
         return _strs_text
     if kind in ("official_set", "rate_set"):
-        item = _item_of(hint)
+        item = _sequence_of(hint)
         write_item = nested(item) if isinstance(item, type) and attrs.has(item) else None
         if write_item is None:
             return None

@@ -29,7 +29,9 @@ import attrs
 from .. import registry
 from ..dates import EventDate
 from ..model import Event
-from ._converter import _hints, _optional_of, _sequence_of, check_writable, type_name
+from ._converter import _hints, check_writable, type_name
+from ._typehints import optional_of as _optional_of
+from ._typehints import sequence_of as _sequence_of
 
 __all__ = ["SCHEMA_ID", "dumps", "json_schema"]
 
