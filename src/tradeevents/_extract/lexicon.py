@@ -171,6 +171,8 @@ GRAMMAR_SETS = (
     "trade_flows",
     "measure_cues",
     "leader_titles",
+    "agree_verbs",
+    "bare_restrictions",
 )
 
 
@@ -227,15 +229,25 @@ class Grammar:
     trade_flows: frozenset[str]
     measure_cues: frozenset[str]
     leader_titles: frozenset[str]
+    agree_verbs: frozenset[str]
+    bare_restrictions: frozenset[str]
     #: The words whose positions the rules look up in a sentence: clause breaks,
     #: subordinators and "under" (derived, not read).
     structure_words: frozenset[str] = attrs.field(init=False)
+    #: The cue words that can tell an act with no trigger noun beside them ("agreed on
+    #: Friday to", "parliament ratified it", "suspended beef imports") (derived, not read).
+    trigger_cues: frozenset[str] = attrs.field(init=False)
     #: Month and weekday names (set by the lexicon from dates.json).
     calendar_words: frozenset[str] = attrs.field(init=False, factory=frozenset)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(
             self, "structure_words", frozenset({";", ":", ",", "under"}) | self.subordinators
+        )
+        object.__setattr__(
+            self,
+            "trigger_cues",
+            self.agree_verbs | self.approval_verbs | self.restriction_verbs,
         )
 
     same_date: frozenset[tuple[str, ...]]

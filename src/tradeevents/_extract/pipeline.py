@@ -50,17 +50,8 @@ MERGE_WINDOW = 64
 #: A year written in full (the first one tells the year of undated days before it).
 _FIRST_YEAR = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w%]|[.,]\d)")
 
-#: Words that put a dispute at the WTO.
-_WTO = frozenset({"wto", "organization", "panel", "appellate", "dispute"})
-
-#: "agreed on Friday to ...": an agreement whose "agreed to" holds a date.
-_AGREE = frozenset({"agreed", "agree", "agrees"})
-
 #: Characters that open an item of a bulleted list.
 _BULLETS = frozenset("•·▪‣◦-*–—")
-
-#: Restriction nouns that say neither imports nor exports.
-_BARE = frozenset({"ban", "bans", "curbs", "curb", "restrictions", "restriction"})
 
 _STAGE_ORDER = {"planned": 0, "announced": 1, "concluded": 2, "in-effect": 3, "ended": 4}
 
@@ -291,16 +282,9 @@ def find_candidates(doc: Document) -> None:
     same = doc.lexicon.grammar.same_date
     for k, s in enumerate(doc.sentences):
         found = doc.mentions[k]
+        trigger_cues = doc.lexicon.grammar.trigger_cues
         if any(
-            m.category == "trig"
-            or (
-                m.category == "cue"
-                and (
-                    doc.tokens.norm[m.lo] in _AGREE
-                    or doc.tokens.norm[m.lo] in doc.lexicon.grammar.approval_verbs
-                    or doc.tokens.norm[m.lo] in doc.lexicon.grammar.restriction_verbs
-                )
-            )
+            m.category == "trig" or (m.category == "cue" and doc.tokens.norm[m.lo] in trigger_cues)
             for m in found
         ):
             try:
@@ -396,7 +380,9 @@ def resolve_remedies(doc: Document) -> None:
             about_remedy
             and c.type == "dispute"
             and norm[c.trigger] in ("complaint", "complaints", "petition", "ruling", "rulings")
-            and _WTO.isdisjoint(norm[doc.sentences[c.sentence].lo : doc.sentences[c.sentence].hi])
+            and g.dispute_words.isdisjoint(
+                norm[doc.sentences[c.sentence].lo : doc.sentences[c.sentence].hi]
+            )
         ):
             # "launched the investigation following a complaint from the industry", "a
             # final ruling is due by Dec. 16": the case's own steps, not a WTO dispute
@@ -429,11 +415,14 @@ def _retells_rules(doc: Document, k: int) -> bool:
 def resolve_restrictions(doc: Document) -> None:
     """A bare "ban" or "curbs" in a text whose restrictions are all on exports ("India
     lifted its ban on onion exports ... In March it extended the ban") is one of them."""
+    g = doc.lexicon.grammar
     norm = doc.tokens.norm
     bare = [
         c
         for c in doc.candidates
-        if c.type == "import-restriction" and c.extra.get("bare") and norm[c.trigger] in _BARE
+        if c.type == "import-restriction"
+        and c.extra.get("bare")
+        and norm[c.trigger] in g.bare_restrictions
     ]
     if not bare:
         return
@@ -443,7 +432,7 @@ def resolve_restrictions(doc: Document) -> None:
         if c.type == "export-control"
         or (
             c.type == "import-restriction"
-            and not (c.extra.get("bare") and norm[c.trigger] in _BARE)
+            and not (c.extra.get("bare") and norm[c.trigger] in g.bare_restrictions)
         )
     ]
     if typed and all(c.type == "export-control" for c in typed):

@@ -191,7 +191,7 @@ def _own_verbs(a: Candidate, b: Candidate) -> bool:
     return ca is not None and cb is not None and ca != cb
 
 
-def _about_exports(norm: list[str], a: int, b: int, lo: int, hi: int) -> bool:
+def _about_exports(g: Grammar, norm: list[str], a: int, b: int, lo: int, hi: int) -> bool:
     """Whether a ban or restriction at tokens ``[a, b)`` is on exports, not imports."""
     near = norm[max(lo, a - 3) : min(hi, b + 4)]
     inside = norm[a:b]
@@ -203,7 +203,7 @@ def _about_exports(norm: list[str], a: int, b: int, lo: int, hi: int) -> bool:
     clause = norm[lo:hi]
     if (
         b - a == 1
-        and norm[a] in ("ban", "bans", "curbs", "curb", "restrictions", "restriction")
+        and norm[a] in g.bare_restrictions
         and "import" not in clause
         and "imports" not in clause
         and ("exports" in clause or "selling" in clause or ("sales" in clause and "to" in clause))
@@ -347,24 +347,19 @@ def _officials(
     return out
 
 
-def sentence_candidates(
-    text: str,
-    tokens: Tokens,
+def _implied_triggers(
+    g: Grammar,
+    norm: list[str],
     lo: int,
     hi: int,
-    index: int,
-    mentions: list[Mention],
+    by_cat: dict[str, list[Mention]],
     times: list[TimeEx],
-    heading: bool,
-    published: dt.date | None,
-    g: Grammar,
-) -> list[Candidate]:
-    """The candidate events of the sentence at tokens ``[lo, hi)``."""
-    norm = tokens.norm
-    by_cat: dict[str, list[Mention]] = {}
-    for m in mentions:
-        by_cat.setdefault(m.category, []).append(m)
+) -> list[Mention]:
+    """The sentence's triggers, with the acts a verb tells without a trigger noun: a
+    legislature approving, a restriction verb with its trade flow, "agreed on Friday to".
+    Their cue words are :attr:`Grammar.trigger_cues`."""
     triggers = by_cat.get("trig", [])
+    implied: list[Mention] = []
     # "Vietnam's National Assembly ratified it in June", "parliament must then approve it":
     # a legislature approving is a law's step
     for c in by_cat.get("cue", []):
@@ -379,7 +374,7 @@ def sentence_candidates(
                 for k in range(max(lo, c.lo - 3), c.lo)
             )
             step = "planned" if owed else str(c.value)
-            triggers = sorted([*triggers, Mention(c.lo, c.hi, "trig", ("legislation", step))])
+            implied.append(Mention(c.lo, c.hi, "trig", ("legislation", step)))
     # "suspended beef imports from ...", "beef shipments to China were suspended": a
     # restriction verb and its trade flow with goods between them
     taken_tokens = {k for t in triggers for k in range(t.lo, t.hi)}
@@ -410,17 +405,33 @@ def sentence_candidates(
             )
         if flow is not None:
             kind = "export-control" if norm[flow].startswith("export") else "import-restriction"
-            triggers = sorted([*triggers, Mention(k, k + 1, "trig", (kind, "in-effect"))])
+            implied.append(Mention(k, k + 1, "trig", (kind, "in-effect")))
     # "agreed on Friday to set up ...": "agreed to" with a date inserted
     for t in times:
         at = t.lo - 2 if t.lo - 1 > lo and norm[t.lo - 1] in ("on", "in") else t.lo - 1
-        if (
-            at >= lo
-            and norm[at] in ("agreed", "agree", "agrees")
-            and t.hi < hi
-            and norm[t.hi] == "to"
-        ):
-            triggers = sorted([*triggers, Mention(at, at + 1, "trig", ("agreement", "concluded"))])
+        if at >= lo and norm[at] in g.agree_verbs and t.hi < hi and norm[t.hi] == "to":
+            implied.append(Mention(at, at + 1, "trig", ("agreement", "concluded")))
+    return sorted([*triggers, *implied]) if implied else triggers
+
+
+def sentence_candidates(
+    text: str,
+    tokens: Tokens,
+    lo: int,
+    hi: int,
+    index: int,
+    mentions: list[Mention],
+    times: list[TimeEx],
+    heading: bool,
+    published: dt.date | None,
+    g: Grammar,
+) -> list[Candidate]:
+    """The candidate events of the sentence at tokens ``[lo, hi)``."""
+    norm = tokens.norm
+    by_cat: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_cat.setdefault(m.category, []).append(m)
+    triggers = _implied_triggers(g, norm, lo, hi, by_cat, times)
     if not triggers:
         return []
     cues = [
@@ -639,7 +650,7 @@ def sentence_candidates(
             and any(w in ("export", "exports") for w in norm[trig.lo : min(hi, trig.hi + 10)])
         ):
             ev_type = "export-control"  # "rules requiring licences for exports to China"
-        if ev_type == "import-restriction" and _about_exports(norm, trig.lo, trig.hi, lo, hi):
+        if ev_type == "import-restriction" and _about_exports(g, norm, trig.lo, trig.hi, lo, hi):
             ev_type = (
                 "export-control"  # "a ban on nickel ore exports", "exports ... will be banned"
             )
