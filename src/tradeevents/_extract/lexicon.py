@@ -237,8 +237,8 @@ class Grammar:
     #: The cue words that can tell an act with no trigger noun beside them ("agreed on
     #: Friday to", "parliament ratified it", "suspended beef imports") (derived, not read).
     trigger_cues: frozenset[str] = attrs.field(init=False)
-    #: Month and weekday names (set by the lexicon from dates.json).
-    calendar_words: frozenset[str] = attrs.field(init=False, factory=frozenset)
+    #: Month and weekday names (from dates.json).
+    calendar_words: frozenset[str]
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(
@@ -280,9 +280,6 @@ class Lexicon:
         self._load_splitter(raw["splitter.json"])
         self._load_context(raw["context.json"])
         self.grammar = self._load_grammar(raw["grammar.json"])
-        object.__setattr__(
-            self.grammar, "calendar_words", frozenset({*self.months, *self.weekdays})
-        )
         self._load_jurisdictions(table)
 
     # -- helpers ---------------------------------------------------------------
@@ -486,7 +483,11 @@ class Lexicon:
                     raise VocabularyError(f"unknown status {status!r}", file, f"{where}.{word}")
             type_cues[tag] = dict(cues)
         return Grammar(
-            **sets, same_date=same_date, default_status=default_status, type_cues=type_cues
+            **sets,
+            same_date=same_date,
+            default_status=default_status,
+            type_cues=type_cues,
+            calendar_words=frozenset({*self.months, *self.weekdays}),
         )
 
     def _load_boilerplate(self, doc: Any) -> None:
