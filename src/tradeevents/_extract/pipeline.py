@@ -666,18 +666,19 @@ def build_events(doc: Document) -> None:
         cls = classes[c.type]
         fields: dict[str, Any] = {
             "status": c.status,
-            "parties": sorted(c.parties),
+            # canonical tuples: the model's converters take them as they are
+            "parties": tuple(sorted(c.parties)),
             "date": c.date,
-            "instruments": sorted(c.instruments),
-            "products": sorted(c.products),
-            "officials": sorted(
-                c.officials, key=lambda o: (o.name, o.title or "", o.jurisdiction or "")
+            "instruments": tuple(sorted(c.instruments)),
+            "products": tuple(sorted(c.products)),
+            "officials": tuple(
+                sorted(c.officials, key=lambda o: (o.name, o.title or "", o.jurisdiction or ""))
             ),
             "evidence": Evidence(doc.text[c.start : c.end], c.start, c.end),
             "confidence": round(c.confidence, 2),
         }
         if issubclass(cls, MeasureEvent) and c.type in MEASURES:
-            fields["rates"] = sorted(c.rates, key=lambda r: (r.value, r.qualifier.value))
+            fields["rates"] = tuple(sorted(c.rates, key=lambda r: (r.value, r.qualifier.value)))
         try:
             doc.events.append(cls(**fields))
         except (ValueError, TypeError) as exc:

@@ -46,6 +46,10 @@ _AFTER = 12
 _SEGMENT_BREAKS = frozenset({";", ":"})
 _CLAUSE_BREAKS = frozenset({";", ":", ","})
 _LIGHT = frozenset({"-", "'", '"'})
+#: "until a deal", "pending an agreement", "absent a deal": a condition, not an act.
+_CONDITIONS = frozenset({"until", "pending", "absent"})
+#: The words :func:`_is_global` needs one of: a sentence without them skips it.
+_GLOBAL_WORDS = frozenset({"all", "worldwide", "global"})
 #: Words that make a law the law of a deal.
 _DEAL_LAW = frozenset({"implement", "implementing", "ratify", "ratified", "ratification"})
 #: Words that put an act after the date told before it ("and later ratified").
@@ -524,6 +528,7 @@ def sentence_candidates(
     # break positions, found once: clauses end at any of them, segments at ";" and ":"
     # one C-level pass finds the structure words; the few found are sorted out after
     window = norm[lo:hi]
+    maybe_global = not _GLOBAL_WORDS.isdisjoint(window)  # what _is_global looks for
     marks = list(compress(range(lo, hi), map(g.structure_words.__contains__, window)))
     clause_breaks = [k for k in marks if norm[k] in _CLAUSE_BREAKS]
     subordinator_pos = [k for k in marks if norm[k] in g.subordinators]
@@ -536,7 +541,7 @@ def sentence_candidates(
     ]
     for trig in triggers:
         ev_type, verb_status = trig.value
-        if any(
+        if inst_spans and any(
             a <= trig.lo and trig.hi <= b and (a, b) != (trig.lo, trig.hi) for a, b, _ in inst_spans
         ):
             continue  # "the Uyghur Forced Labor Prevention Act": a named instrument, not an act
@@ -557,9 +562,7 @@ def sentence_candidates(
             )
         ):
             continue  # "expected in" is a visit only before a place: "expected in New Delhi"
-        if any(
-            norm[k] in ("until", "pending", "absent") for k in range(max(lo, trig.lo - 3), trig.lo)
-        ):
+        if not _CONDITIONS.isdisjoint(norm[max(lo, trig.lo - 3) : trig.lo]):
             continue  # "until a second-phase deal", "pending an agreement": a condition
         if (
             ev_type == "negotiation"
@@ -581,7 +584,7 @@ def sentence_candidates(
                 ev_type = "dispute"  # "a World Trade Organization case against China"
             elif not near_words & g.case_contexts:
                 continue  # "an atypical case of mad cow disease": no trade case
-        if any(
+        if "," in norm[max(lo, trig.lo - 6) : trig.lo - 2] and any(
             norm[k] == "," and norm[k + 1] == "the" and norm[k + 2] in g.superlatives
             for k in range(max(lo, trig.lo - 6), trig.lo - 2)
         ):
@@ -657,22 +660,29 @@ def sentence_candidates(
         if ev_type in g.remedy_types and near(remedy_marks, trig.lo - 5, trig.hi + 5):
             ev_type = "trade-remedy"
         seg_lo, seg_hi = _segment(segment_breaks, lo, hi, trig.lo)
-        if near(negs, max(seg_lo, trig.lo - 3), trig.lo) or any(
-            n.lo < trig.lo < n.hi <= trig.hi
-            for n in negs  # "failed to meet": "to" shared
+        if negs and (
+            near(negs, max(seg_lo, trig.lo - 3), trig.lo)
+            or any(
+                n.lo < trig.lo < n.hi <= trig.hi
+                for n in negs  # "failed to meet": "to" shared
+            )
         ):
             continue
         clause_lo, clause_hi = _segment(clause_breaks, lo, hi, trig.lo)
-        if near(conds, clause_lo, trig.lo):
+        if conds and near(conds, clause_lo, trig.lo):
             continue
-        if any(
-            # "under the market-access agreement": a frame reaches over its modifiers
-            trig.lo - 6 <= k < trig.lo
-            and all(
-                norm[j] not in _CLAUSE_BREAKS and j not in cue_tokens for j in range(k, trig.lo)
+        if (
+            under_pos
+            and any(
+                # "under the market-access agreement": a frame reaches over its modifiers
+                trig.lo - 6 <= k < trig.lo
+                and all(
+                    norm[j] not in _CLAUSE_BREAKS and j not in cue_tokens for j in range(k, trig.lo)
+                )
+                for k in under_pos
             )
-            for k in under_pos
-        ) and (_relative_act(g, norm, cues, times, trig.hi, clause_hi, None, dated=False) is None):
+            and (_relative_act(g, norm, cues, times, trig.hi, clause_hi, None, dated=False) is None)
+        ):
             continue  # "under the agreement": the frame of another act, unless a relative
             # clause tells the frame's own act ("under an arrangement they reached in May")
         if (
@@ -686,8 +696,10 @@ def sentence_candidates(
         best: Mention | None = None
         best_dist = 1_000
         # an inserted date (", in March,") does not move the verb away from its object
-        inserted = sum(
-            t.hi - t.lo + 2 for t in times if trig.lo - _BEFORE - 6 <= t.lo and t.hi <= trig.lo
+        inserted = (
+            sum(t.hi - t.lo + 2 for t in times if trig.lo - _BEFORE - 6 <= t.lo and t.hi <= trig.lo)
+            if times
+            else 0
         )
         reach = _BEFORE + min(inserted, 8)
         # quotes and hyphens inside a noun phrase are no words ("the U.S.–China trade
@@ -865,7 +877,7 @@ def sentence_candidates(
             modal_spans.append((max(clause_lo, seg_lo), trig.lo))
             modal_reach = trig.lo - max(clause_lo, seg_lo)
         future = False
-        hedged = [m for a, b in modal_spans for m in near(hedges, a, b)]
+        hedged = [m for a, b in modal_spans for m in near(hedges, a, b)] if hedges else []
         if hedged:
             future = True
             if ev_type in MEASURES and all(
@@ -876,7 +888,7 @@ def sentence_candidates(
                 status = "announced"  # "a duty scheduled to take effect April 9": decided
             else:
                 status = "planned"
-        elif any(near(futures, a, b) for a, b in modal_spans) or (
+        elif (futures and any(near(futures, a, b) for a, b in modal_spans)) or (
             # a headline's "to" before a verb: "Japan to Restrict Chip Exports", "Commerce
             # to Exit Tomato Pact"
             heading
@@ -898,7 +910,7 @@ def sentence_candidates(
         if (
             best is not None
             and status != "planned"
-            and any(norm[k] == "when" for k in range(max(seg_lo, trig.lo - 3), trig.lo))
+            and "when" in norm[max(seg_lo, trig.lo - 3) : trig.lo]
             and best.lo >= trig.hi
             and not _past_word(g, norm[best.lo])
         ):
@@ -979,7 +991,7 @@ def sentence_candidates(
             win_lo = max(win_lo, before[-1] + 2)
         # "The Commission opened its probe days after U.S. tariffs took effect": the main
         # clause's subject is not a side of an act in a subordinate clause
-        under = any(
+        under = bool(subordinator_pos) and any(
             first_cue <= k < trig.lo and k + 1 not in time_starts  # not "until June 10"
             for k in subordinator_pos
         )
@@ -990,7 +1002,11 @@ def sentence_candidates(
             parties |= out[-1].parties
         last_in = -10
         for a, b, codes in sorted(places):
-            if a >= trig.hi and any(trig.hi <= k < a for k in subordinator_pos):
+            if (
+                a >= trig.hi
+                and subordinator_pos
+                and any(trig.hi <= k < a for k in subordinator_pos)
+            ):
                 continue  # "..., after the European Commission decided ...": another clause
             if after and a >= after[0]:
                 continue
@@ -1060,9 +1076,13 @@ def sentence_candidates(
                 and t_lo - 1 != trig.hi  # ("the law, which entered into force in June": its own)
             ):
                 continue  # "Saikhanbileg, who took office in December, is on a visit"
-            if t.lo >= trig.hi and any(
-                norm[k] == "as" and norm[k + 1] in ("the", "it", "was", "were", "did")
-                for k in range(trig.hi, t.lo - 1)
+            if (
+                t.lo >= trig.hi
+                and "as" in norm[trig.hi : t.lo - 1]
+                and any(
+                    norm[k] == "as" and norm[k + 1] in ("the", "it", "was", "were", "did")
+                    for k in range(trig.hi, t.lo - 1)
+                )
             ):
                 continue  # "..., as the United States did last month": another act's date
             effect_before = not g.effect_words.isdisjoint(norm[max(lo, t.lo - 2) : t.lo])
@@ -1198,7 +1218,7 @@ def sentence_candidates(
             verb > lo and norm[verb - 1] == "also" and any(a < verb for a, _, _ in places)
         )
         out[-1].extra["bare"] = trig.hi - trig.lo == 1  # one word: "ban", not "import ban"
-        if ev_type in MEASURES and _is_global(norm, clause_lo, clause_hi):
+        if ev_type in MEASURES and maybe_global and _is_global(norm, clause_lo, clause_hi):
             # "tariffs of 25% on all imports of steel": only the imposing side
             out[-1].extra["global"] = True
             imposer = {code for a, b, codes in places if b <= trig.lo for code in codes}

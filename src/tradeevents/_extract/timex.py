@@ -19,6 +19,7 @@ Tuesday") resolve to ``None``; a month or day without a year takes the
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from itertools import compress
 from operator import itemgetter, or_
 from typing import NamedTuple
@@ -28,6 +29,15 @@ from dateutil.relativedelta import relativedelta
 from ..dates import EventDate
 from .lexicon import Lexicon
 from .tokens import Tokens
+
+# Dates are immutable values and a text tells the same few again and again: each is
+# built (and validated) once, up to a bound.
+_of_day = functools.lru_cache(maxsize=4096)(EventDate.of_day)
+_of_month = functools.lru_cache(maxsize=1024)(EventDate.of_month)
+_of_quarter = functools.lru_cache(maxsize=256)(EventDate.of_quarter)
+_of_half = functools.lru_cache(maxsize=256)(EventDate.of_half)
+_of_year = functools.lru_cache(maxsize=256)(EventDate.of_year)
+_from_date = functools.lru_cache(maxsize=4096)(EventDate.from_date)
 
 __all__ = ["TimeEx", "find_times"]
 
@@ -94,7 +104,7 @@ def _day_of(tok: str) -> int | None:
 
 def _safe_day(year: int, month: int, day: int) -> EventDate | None:
     try:
-        return EventDate.of_day(year, month, day)
+        return _of_day(year, month, day)
     except ValueError:
         return None
 
@@ -106,7 +116,7 @@ def _month_pair(
     if published is None:
         if anchor is None:
             return None, None
-        d = EventDate.of_month(anchor, month) if day is None else _safe_day(anchor, month, day)
+        d = _of_month(anchor, month) if day is None else _safe_day(anchor, month, day)
         return d, d
     year = published.year
     ref = (published.month, published.day)
@@ -114,7 +124,7 @@ def _month_pair(
     past_year = year if key <= ref or (day is None and month == published.month) else year - 1
     future_year = year if key >= ref or (day is None and month == published.month) else year + 1
     if day is None:
-        return EventDate.of_month(past_year, month), EventDate.of_month(future_year, month)
+        return _of_month(past_year, month), _of_month(future_year, month)
     return _safe_day(past_year, month, day), _safe_day(future_year, month, day)
 
 
@@ -183,7 +193,7 @@ def find_times(
             k = j + 1 if tok(j) == "," else j
             year = _year_of(tok(k))
             if year is not None:
-                d = EventDate.of_month(year, month)
+                d = _of_month(year, month)
                 out.append(TimeEx(i, k + 1, d, d, year))
                 i = k + 1
                 continue
@@ -194,7 +204,7 @@ def find_times(
             ):
                 # "in March last year": the month of the year told
                 year = published.year + {"last": -1, "next": 1, "this": 0}[tok(i + 1)]
-                d = EventDate.of_month(year, month)
+                d = _of_month(year, month)
                 out.append(TimeEx(i, i + 3, d, d, None))
                 i += 3
                 continue
@@ -202,9 +212,9 @@ def find_times(
             if published is not None and month == published.month:
                 # "last June" in June is a year back; "next June" a year ahead
                 if tok(i - 1) == "last":
-                    past = future = EventDate.of_month(published.year - 1, month)
+                    past = future = _of_month(published.year - 1, month)
                 elif tok(i - 1) == "next":
-                    past = future = EventDate.of_month(published.year + 1, month)
+                    past = future = _of_month(published.year + 1, month)
             out.append(TimeEx(i, i + 1, past, future, None))
             i += 1
             continue
@@ -238,7 +248,7 @@ def find_times(
                         out.append(TimeEx(i, i + 5, d, d, year))
                         i += 5
                         continue
-                    d = EventDate.of_month(year, month)
+                    d = _of_month(year, month)
                     out.append(TimeEx(i, i + 3, d, d, year))
                     i += 3
                     continue
@@ -268,15 +278,15 @@ def _year_part(
     if len(prev) == 2 and prev[0] in "qh" and prev[1].isdigit():
         n = int(prev[1])
         if prev[0] == "q" and 1 <= n <= 4:
-            return i - 1, EventDate.of_quarter(year, n)
+            return i - 1, _of_quarter(year, n)
         if prev[0] == "h" and 1 <= n <= 2:
-            return i - 1, EventDate.of_half(year, n)
+            return i - 1, _of_half(year, n)
     if prev == "of" and at(i - 2) in ("half", "quarter") and at(i - 3) in lexicon.ordinals:
         n = lexicon.ordinals[at(i - 3)]
         if at(i - 2) == "half" and n <= 2:
-            return i - 3, EventDate.of_half(year, n)
+            return i - 3, _of_half(year, n)
         if at(i - 2) == "quarter":
-            return i - 3, EventDate.of_quarter(year, n)
+            return i - 3, _of_quarter(year, n)
     k = i - 1
     if prev == "-" or prev == "of":
         k = i - 2
@@ -286,10 +296,10 @@ def _year_part(
     ):
         part = lexicon.year_parts[word]
         if word in ("beginning", "start", "end", "middle") and prev != "of":
-            return i, EventDate.of_year(year)
+            return i, _of_year(year)
         n = int(part[1])
-        return k, (EventDate.of_quarter(year, n) if part[0] == "Q" else EventDate.of_half(year, n))
-    return i, EventDate.of_year(year)
+        return k, (_of_quarter(year, n) if part[0] == "Q" else _of_half(year, n))
+    return i, _of_year(year)
 
 
 _UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
@@ -300,7 +310,7 @@ def _week_month(published: dt.date, shift: int) -> EventDate:
     -1): a week is told by its month, the one holding its Thursday."""
     monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=shift)
     thursday = monday + dt.timedelta(days=3)
-    return EventDate.of_month(thursday.year, thursday.month)
+    return _of_month(thursday.year, thursday.month)
 
 
 def _relative(
@@ -316,7 +326,7 @@ def _relative(
         if published is None:
             return TimeEx(i, i + 1, None, None, None)
         shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[t]
-        d = EventDate.from_date(published + dt.timedelta(days=shift))
+        d = _from_date(published + dt.timedelta(days=shift))
         return TimeEx(i, i + 1, d, d, None)
     if t in lexicon.weekdays and text[tokens.starts[i]].isupper():
         wd = lexicon.weekdays[t]
@@ -324,14 +334,14 @@ def _relative(
             return TimeEx(i, i + 1, None, None, None)
         if tok(i - 1) == "last":
             monday = published - dt.timedelta(days=published.weekday() + 7)
-            d = EventDate.from_date(monday + dt.timedelta(days=wd))
+            d = _from_date(monday + dt.timedelta(days=wd))
             return TimeEx(i - 1, i + 1, d, d, None)
         back = (published.weekday() - wd) % 7
         fwd = (wd - published.weekday()) % 7
         if tok(i - 1) == "next":
             fwd = fwd or 7
-        past = EventDate.from_date(published - dt.timedelta(days=back))
-        future = EventDate.from_date(published + dt.timedelta(days=fwd))
+        past = _from_date(published - dt.timedelta(days=back))
+        future = _from_date(published + dt.timedelta(days=fwd))
         return TimeEx(i, i + 1, past, future, None)
     if t == "weekend" and tok(i - 1) in ("the", "last", "this", "next"):
         # "over the weekend", "last weekend": the weekend before publication (after it
@@ -341,8 +351,8 @@ def _relative(
             return TimeEx(start, i + 1, None, None, None)
         saturday_back = published - dt.timedelta(days=(published.weekday() - 5) % 7 or 7)
         saturday_next = published + dt.timedelta(days=(5 - published.weekday()) % 7 or 7)
-        past = EventDate.of_month(saturday_back.year, saturday_back.month)
-        future = EventDate.of_month(saturday_next.year, saturday_next.month)
+        past = _of_month(saturday_back.year, saturday_back.month)
+        future = _of_month(saturday_next.year, saturday_next.month)
         if tok(i - 1) == "last":
             future = past
         elif tok(i - 1) == "next":
@@ -364,12 +374,12 @@ def _relative(
             part = lexicon.year_parts.get(tok(i - 1))
             if part is not None and start == i - 1:
                 n = int(part[1])
-                d = EventDate.of_quarter(year, n) if part[0] == "Q" else EventDate.of_half(year, n)
+                d = _of_quarter(year, n) if part[0] == "Q" else _of_half(year, n)
             else:
-                d = EventDate.of_year(year)
+                d = _of_year(year)
             return TimeEx(start, i + 2, d, d, None)
         when = published + relativedelta(months=shift)
-        d = EventDate.of_month(when.year, when.month)
+        d = _of_month(when.year, when.month)
         return TimeEx(start, i + 2, d, d, None)
     if t == "ago" and tok(i - 1) in _UNITS:
         count_tok = tok(i - 2)
@@ -383,13 +393,13 @@ def _relative(
             return TimeEx(i - 2, i + 1, None, None, None)
         unit = tok(i - 1)
         if unit.startswith("year"):
-            ago: EventDate | None = EventDate.of_year(published.year - n)
+            ago: EventDate | None = _of_year(published.year - n)
         elif unit.startswith("month"):
             when = published - relativedelta(months=n)
-            ago = EventDate.of_month(when.year, when.month)
+            ago = _of_month(when.year, when.month)
         elif unit.startswith("week"):
             ago = _week_month(published, -n)
         else:
-            ago = EventDate.from_date(published - dt.timedelta(days=n))
+            ago = _from_date(published - dt.timedelta(days=n))
         return TimeEx(i - 2, i + 1, ago, ago, None)
     return None

@@ -9,14 +9,17 @@ forms one character for one, and a character whose lowercase form is longer
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from operator import add
 
 __all__ = ["TOKEN", "Tokens", "normalize", "tokenize", "tokenize_phrase"]
 
-#: A dotted abbreviation (``u.s.``), a run of letters and digits (``73.6`` as one), or one symbol.
-#: Each alternative is a simple run; the dotted form needs a letter after each dot, so the
-#: pattern cannot backtrack more than the length of one word.
-TOKEN = re.compile(r"[^\W_]+(?:[.,][^\W_]+)*\.?|\S")
+#: A run of letters and digits, or one symbol. Inside a run, commas and dots join
+#: letters and digits (``1,000``, ``73.6``, ``u.s``); a final dot belongs to the run
+#: only where a dot also joins inside it (``u.s.``, but ``tariffs`` then ``.``). Every
+#: separator decides its branch by the one character after it, so the pattern cannot
+#: backtrack more than one character. The group makes ``split`` keep the tokens.
+TOKEN = re.compile(r"([^\W_]+(?:,[^\W_]+)*(?:\.[^\W_]+(?:[.,][^\W_]+)*\.?)?|\S)")
 
 _FOLD = str.maketrans(
     {
@@ -66,52 +69,54 @@ class Tokens:
         return len(self.norm)
 
 
-def _strip_trailing_dot(tok: str) -> bool:
-    # "tariffs." is not an abbreviation: a trailing dot belongs to the token only
-    # in dotted forms ("u.s.") where a dot also occurs inside.
-    return tok.endswith(".") and "." not in tok[:-1]
-
-
 def tokenize(norm_text: str) -> Tokens:
-    """Tokenize normalised text in one regex pass.
+    """Tokenize normalised text in C-level passes.
 
-    The tokens come from one C-level ``findall``; as only whitespace lies between
-    two tokens, each start is found with one ``str.find`` from the end of the last.
+    ``TOKEN.split`` gives the text as gaps and tokens in turn, so the running sum
+    of their lengths gives every token's start and end. A comma run that is not a
+    number ("a,b", but not "1,000") is then split at its commas.
     """
-    norm: list[str] = []
-    starts: list[int] = []
-    add_n, add_s = norm.append, starts.append
-    find = norm_text.find
-    pos = 0
-    for tok in TOKEN.findall(norm_text):
-        pos = find(tok, pos)
-        if "," in tok or (tok[-1] == "." and len(tok) > 1):
-            if tok[-1] in ".," and _strip_trailing_dot(tok):
-                # "tariffs." and "tariffs,": the word, then the punctuation
-                add_n(tok[:-1])
-                add_s(pos)
-                add_n(tok[-1])
-                add_s(pos + len(tok) - 1)
-                pos += len(tok)
-                continue
-            if "," in tok and not tok.replace(",", "").isdigit():
-                # a comma inside letters ("a,b") is punctuation, not a thousands separator
-                at = pos
-                for part in tok.split(","):
-                    if part:
-                        add_n(part)
-                        add_s(at)
-                    at += len(part)
-                    if at < pos + len(tok):
-                        add_n(",")
-                        add_s(at)
-                        at += 1
-                pos += len(tok)
-                continue
-        add_n(tok)
-        add_s(pos)
-        pos += len(tok)
-    return Tokens(norm, starts, list(map(add, starts, map(len, norm))))
+    pieces = TOKEN.split(norm_text)
+    bounds = list(accumulate(map(len, pieces), initial=0))
+    norm = pieces[1::2]
+    starts = bounds[1:-1:2]
+    ends = bounds[2::2]
+    if "," in norm_text:
+        joined = [i for i, tok in enumerate(norm) if "," in tok and len(tok) > 1]
+        if joined:
+            norm, starts, ends = _split_commas(norm, starts, ends, joined)
+    return Tokens(norm, starts, ends)
+
+
+def _split_commas(
+    norm: list[str], starts: list[int], ends: list[int], joined: list[int]
+) -> tuple[list[str], list[int], list[int]]:
+    """Split the tokens at *joined* at their commas, unless they are numbers."""
+    out_norm: list[str] = []
+    out_starts: list[int] = []
+    done = 0
+    for i in joined:
+        tok = norm[i]
+        if tok.replace(",", "").isdigit():
+            continue  # "1,000"
+        out_norm += norm[done:i]
+        out_starts += starts[done:i]
+        at, end = starts[i], ends[i]
+        for part in tok.split(","):
+            if part:
+                out_norm.append(part)
+                out_starts.append(at)
+            at += len(part)
+            if at < end:
+                out_norm.append(",")
+                out_starts.append(at)
+                at += 1
+        done = i + 1
+    if not done:
+        return norm, starts, ends
+    out_norm += norm[done:]
+    out_starts += starts[done:]
+    return out_norm, out_starts, list(map(add, out_starts, map(len, out_norm)))
 
 
 def tokenize_phrase(phrase: str) -> tuple[str, ...]:
