@@ -9,6 +9,7 @@ site's footer and is left out as well.
 from __future__ import annotations
 
 from itertools import compress
+from operator import itemgetter
 
 from .lexicon import Lexicon, PhraseIndex
 from .splitter import Span
@@ -39,9 +40,12 @@ def classify_line(tokens: Tokens, line: Span, lexicon: Lexicon) -> tuple[str | N
     if phrase is not None:
         footer = any(norm[i] in _FOOTER_STARTERS for i in range(line.lo, line.hi))
         return f"boilerplate: {phrase!r}", footer
+    # a short line's phrases count only on a short line: the words first, in C
+    if line.hi - line.lo > lexicon.short_line_words:
+        words = sum(map(str.isalnum, map(itemgetter(0), norm[line.lo : line.hi])))
+        if words > lexicon.short_line_words:
+            return None, False
     phrase = _find(lexicon.boiler_short, norm, line.lo, line.hi)
     if phrase is not None:
-        words = sum(1 for i in range(line.lo, line.hi) if norm[i][0].isalnum())
-        if words <= lexicon.short_line_words:
-            return f"boilerplate: short line with {phrase!r}", False
+        return f"boilerplate: short line with {phrase!r}", False
     return None, False

@@ -257,7 +257,7 @@ def _year_tokens(tokens: Tokens, lo: int, hi: int) -> int | None:
 
 
 def _has_anaphor(same: frozenset[tuple[str, ...]], norm: list[str], lo: int, hi: int) -> bool:
-    return any((norm[i], norm[i + 1]) in same for i in range(lo, hi - 1))
+    return not same.isdisjoint(zip(norm[lo : hi - 1], norm[lo + 1 : hi], strict=True))
 
 
 def _same_date(
@@ -280,9 +280,9 @@ def find_candidates(doc: Document) -> None:
         first_year = _FIRST_YEAR.search(doc.norm)
         anchor = None if first_year is None else int(first_year.group())
     same = doc.lexicon.grammar.same_date
+    trigger_cues = doc.lexicon.grammar.trigger_cues
     for k, s in enumerate(doc.sentences):
         found = doc.mentions[k]
-        trigger_cues = doc.lexicon.grammar.trigger_cues
         if any(
             m.category == "trig" or (m.category == "cue" and doc.tokens.norm[m.lo] in trigger_cues)
             for m in found

@@ -381,8 +381,9 @@ def _implied_triggers(
             implied.append(Mention(c.lo, c.hi, "trig", ("legislation", step)))
     # "suspended beef imports from ...", "beef shipments to China were suspended": a
     # restriction verb and its trade flow with goods between them
-    taken_tokens = {k for t in triggers for k in range(t.lo, t.hi)}
-    for k in compress(range(lo, hi), map(g.restriction_verbs.__contains__, norm[lo:hi])):
+    verbs = list(compress(range(lo, hi), map(g.restriction_verbs.__contains__, norm[lo:hi])))
+    taken_tokens = {k for t in triggers for k in range(t.lo, t.hi)} if verbs else set()
+    for k in verbs:
         if k in taken_tokens:
             continue
         flow = next(
@@ -483,16 +484,21 @@ def sentence_candidates(
             places.append((m.lo, m.hi, (m.value[1],)))
     # named frames ("under the United States-Mexico-Canada Agreement"): the names in
     # them are not sides of the sentence's acts
-    frames = [
-        (k, t.hi)
-        for t in triggers
-        if t.lo > lo and text[tokens.starts[t.lo]].isupper()
-        for k in range(max(lo, t.lo - 8), t.lo)
-        if norm[k] in g.frame_words
-    ]
+    window = norm[lo:hi]
+    frames = (
+        []
+        if g.frame_words.isdisjoint(window)
+        else [
+            (k, t.hi)
+            for t in triggers
+            if t.lo > lo and text[tokens.starts[t.lo]].isupper()
+            for k in range(max(lo, t.lo - 8), t.lo)
+            if norm[k] in g.frame_words
+        ]
+    )
     if frames:
         places = [p for p in places if not any(a <= p[0] and p[1] <= b for a, b in frames)]
-    first_cue = min((c.lo for c in cues), default=hi)
+    first_cue = cues[0].lo if cues else hi  # mentions come in text order
     subject = {code for a, b, codes in places if b <= first_cue and a - lo <= 20 for code in codes}
     uses_context = bool(by_cat.get("ref"))
     instruments = {m.value for m in by_cat.get("inst", [])}
@@ -502,13 +508,14 @@ def sentence_candidates(
     own_products: dict[int, set[str]] = {}
     # a trigger word inside a product name ("solar panel") is the product's
     prod_spans = [(m.lo, m.hi) for m in by_cat.get("prod", [])]
-    triggers = [t for t in triggers if not any(a <= t.lo and t.hi <= b for a, b in prod_spans)]
-    if not triggers:
-        return []
-    starts = sorted(t.lo for t in triggers)
+    if prod_spans:
+        triggers = [t for t in triggers if not any(a <= t.lo and t.hi <= b for a, b in prod_spans)]
+        if not triggers:
+            return []
+    starts = [t.lo for t in triggers]  # in text order
     for m in by_cat.get("prod", []):
-        before = [t for t in starts if t < m.lo]
-        owner = before[-1] if before else starts[0]
+        k = bisect_left(starts, m.lo)
+        owner = starts[k - 1] if k else starts[0]
         own_products.setdefault(owner, set()).add(m.value)
     rates = _rates(tokens, lo, hi)
     titles = by_cat.get("title")
@@ -527,7 +534,6 @@ def sentence_candidates(
     time_starts = {t.lo for t in times}
     # break positions, found once: clauses end at any of them, segments at ";" and ":"
     # one C-level pass finds the structure words; the few found are sorted out after
-    window = norm[lo:hi]
     maybe_global = not _GLOBAL_WORDS.isdisjoint(window)  # what _is_global looks for
     marks = list(compress(range(lo, hi), map(g.structure_words.__contains__, window)))
     clause_breaks = [k for k in marks if norm[k] in _CLAUSE_BREAKS]
@@ -619,6 +625,7 @@ def sentence_candidates(
             continue  # "launched negotiations to upgrade their free trade agreement": the topic
         if (
             ev_type in MEASURES
+            and len(triggers) > 1  # another trigger, before this one
             and any(
                 t.hi <= trig.lo
                 and (
@@ -771,6 +778,7 @@ def sentence_candidates(
         if (
             ev_type in MEASURES
             and (best is None or best.hi <= trig.lo)  # no verb of its own after it
+            and len(triggers) > 1
             and any(
                 t.value[0] == "dispute" and seg_lo <= t.lo and "that" in norm[t.hi : trig.lo]
                 for t in triggers
@@ -814,16 +822,19 @@ def sentence_candidates(
             status = g.type_cues.get(ev_type, {}).get(norm[best.lo], str(best.value))
             anchor = min(best.lo, trig.lo)
             if (
-                near(negs, max(seg_lo, best.lo - 3), best.lo)
-                or any(
-                    n.lo == best.hi  # "would not renew", "will not impose"
-                    or (  # "will not be seeking to impose"
-                        best.lo - 6 <= n.lo < best.lo
-                        and all(
-                            w in g.modal_fillers or w in _STEERING for w in norm[n.hi : best.lo]
+                negs
+                and (
+                    near(negs, max(seg_lo, best.lo - 3), best.lo)
+                    or any(
+                        n.lo == best.hi  # "would not renew", "will not impose"
+                        or (  # "will not be seeking to impose"
+                            best.lo - 6 <= n.lo < best.lo
+                            and all(
+                                w in g.modal_fillers or w in _STEERING for w in norm[n.hi : best.lo]
+                            )
                         )
+                        for n in negs
                     )
-                    for n in negs
                 )
             ):
                 continue
