@@ -11,7 +11,9 @@ written in capitals ("us" is a pronoun). The hedge "may" must be lowercase
 from __future__ import annotations
 
 from itertools import compress
-from typing import Any, NamedTuple
+from typing import Any
+
+import attrs
 
 from .lexicon import Lexicon
 from .tokens import Tokens
@@ -19,8 +21,14 @@ from .tokens import Tokens
 __all__ = ["Mention", "scan"]
 
 
-class Mention(NamedTuple):
-    """A phrase at tokens ``[lo, hi)`` of one category with its value."""
+@attrs.define(order=True, unsafe_hash=True)
+class Mention:
+    """A phrase at tokens ``[lo, hi)`` of one category with its value.
+
+    Never changed once built (use :func:`attrs.evolve`). Not frozen, and not a
+    named tuple: the rules read these fields in their hottest loops, where a
+    slot is read faster than a tuple field, and built faster than a frozen one.
+    """
 
     lo: int
     hi: int

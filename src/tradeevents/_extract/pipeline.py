@@ -243,7 +243,7 @@ def _resolve_ambiguous(doc: Document) -> None:
             if m.category != "ambig":
                 out.append(m)
             elif m.value[0][0] in focus and not any(a < m.hi and m.lo < b for a, b in named):
-                out.append(m._replace(category="jur"))
+                out.append(attrs.evolve(m, category="jur"))
         doc.mentions[k] = out
 
 

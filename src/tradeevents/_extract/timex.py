@@ -22,8 +22,8 @@ import datetime as dt
 import functools
 from itertools import compress
 from operator import itemgetter, or_
-from typing import NamedTuple
 
+import attrs
 from dateutil.relativedelta import relativedelta
 
 from ..dates import EventDate
@@ -74,8 +74,12 @@ _PREPOSITIONS = frozenset(
 )
 
 
-class TimeEx(NamedTuple):
-    """One temporal expression: tokens ``[lo, hi)``; its date read as past and as future."""
+@attrs.define(unsafe_hash=True)
+class TimeEx:
+    """One temporal expression: tokens ``[lo, hi)``; its date read as past and as future.
+
+    Never changed once built; slotted rather than a named tuple, as :class:`~.mentions.Mention`.
+    """
 
     lo: int
     hi: int
