@@ -38,6 +38,8 @@ class Mention:
 
 #: The categories whose phrases must be written with the right case.
 _CASED = frozenset({"jur", "ambig", "hedge", "cue"})
+#: Of those, the names: every phrase of theirs is checked (the others only for "may").
+_NAMES = frozenset({"jur", "ambig"})
 
 
 def _case_ok(text: str, tokens: Tokens, i: int, n: int, category: str, value: Any) -> bool:
@@ -74,7 +76,12 @@ def scan(text: str, tokens: Tokens, lo: int, hi: int, lexicon: Lexicon) -> list[
                 n = len(words)
                 if n > 2 and (i + n > hi or tuple(norm[i : i + n]) != words):
                     continue
-                if category in _CASED and not _case_ok(text, tokens, i, n, category, value):
+                if (
+                    category in _CASED
+                    # (only "may" of the hedges and cues: the look-up word is inline)
+                    and (category in _NAMES or words[0] == "may")
+                    and not _case_ok(text, tokens, i, n, category, value)
+                ):
                     continue
                 free[category] = i + n
                 out.append(Mention(i, i + n, category, value))

@@ -200,19 +200,23 @@ def find_mentions(doc: Document) -> None:
 
     counts: Counter[str] = Counter()
     focus: list[str] = []
+    ambiguous: list[int] = []  # the sentences with an ambiguous agency
     for k, s in enumerate(doc.sentences):
         found = scan(doc.text, doc.tokens, s.lo, s.hi, doc.lexicon)
         doc.mentions.append(found)
         codes: list[str] = []
         named: list[str] = []  # not through a group
         for m in found:
-            if m.category == "jur":
+            category = m.category
+            if category == "jur":
                 codes.extend(m.value[0])
                 if m.value[1] != "group":
                     named.extend(m.value[0])
-            elif m.category == "title" and m.value[1] is not None:
+            elif category == "title" and m.value[1] is not None:
                 codes.append(m.value[1])
                 named.append(m.value[1])
+            elif category == "ambig" and (not ambiguous or ambiguous[-1] != k):
+                ambiguous.append(k)
         counts.update(codes)
         if not focus and codes and k < 4:
             # "U.S. Requests USMCA Consultations With Mexico": a group beside two named
@@ -226,17 +230,16 @@ def find_mentions(doc: Document) -> None:
             if len(focus) >= 2:
                 break
     doc.focus = focus[:8]
-    _resolve_ambiguous(doc)
+    _resolve_ambiguous(doc, ambiguous)
 
 
-def _resolve_ambiguous(doc: Document) -> None:
+def _resolve_ambiguous(doc: Document, sentences: list[int]) -> None:
     """An ambiguous agency form ("Commerce", "BIS", "the Commission") stands for its
     jurisdiction in a text whose principal parties hold it, where no other phrase
-    names the same words."""
+    names the same words. *sentences* are the indices of the sentences holding one."""
     focus = set(doc.focus)
-    for k, found in enumerate(doc.mentions):
-        if not any(m.category == "ambig" for m in found):
-            continue
+    for k in sentences:
+        found = doc.mentions[k]
         named = [(m.lo, m.hi) for m in found if m.category == "jur"]
         out: list[Mention] = []
         for m in found:
@@ -281,12 +284,15 @@ def find_candidates(doc: Document) -> None:
         anchor = None if first_year is None else int(first_year.group())
     same = doc.lexicon.grammar.same_date
     trigger_cues = doc.lexicon.grammar.trigger_cues
+    norm = doc.tokens.norm
     for k, s in enumerate(doc.sentences):
         found = doc.mentions[k]
-        if any(
-            m.category == "trig" or (m.category == "cue" and doc.tokens.norm[m.lo] in trigger_cues)
-            for m in found
-        ):
+        has_trigger = False
+        for m in found:
+            if m.category == "trig" or (m.category == "cue" and norm[m.lo] in trigger_cues):
+                has_trigger = True
+                break
+        if has_trigger:
             try:
                 times = find_times(
                     doc.text, doc.tokens, s.lo, s.hi, doc.lexicon, doc.published, anchor

@@ -364,9 +364,11 @@ def _implied_triggers(
     Their cue words are :attr:`Grammar.trigger_cues`."""
     triggers = by_cat.get("trig", [])
     implied: list[Mention] = []
+    window = norm[lo:hi]
     # "Vietnam's National Assembly ratified it in June", "parliament must then approve it":
     # a legislature approving is a law's step
-    for c in by_cat.get("cue", []):
+    approvals = [] if g.approval_verbs.isdisjoint(window) else by_cat.get("cue", [])
+    for c in approvals:
         if (
             norm[c.lo] in g.approval_verbs
             and not any(t.lo <= c.lo < t.hi for t in triggers)
@@ -381,7 +383,7 @@ def _implied_triggers(
             implied.append(Mention(c.lo, c.hi, "trig", ("legislation", step)))
     # "suspended beef imports from ...", "beef shipments to China were suspended": a
     # restriction verb and its trade flow with goods between them
-    verbs = list(compress(range(lo, hi), map(g.restriction_verbs.__contains__, norm[lo:hi])))
+    verbs = list(compress(range(lo, hi), map(g.restriction_verbs.__contains__, window)))
     taken_tokens = {k for t in triggers for k in range(t.lo, t.hi)} if verbs else set()
     for k in verbs:
         if k in taken_tokens:
@@ -412,7 +414,7 @@ def _implied_triggers(
             kind = "export-control" if norm[flow].startswith("export") else "import-restriction"
             implied.append(Mention(k, k + 1, "trig", (kind, "in-effect")))
     # "agreed on Friday to set up ...": "agreed to" with a date inserted
-    for t in times:
+    for t in times if not g.agree_verbs.isdisjoint(window) else ():
         at = t.lo - 2 if t.lo - 1 > lo and norm[t.lo - 1] in ("on", "in") else t.lo - 1
         if at >= lo and norm[at] in g.agree_verbs and t.hi < hi and norm[t.hi] == "to":
             implied.append(Mention(at, at + 1, "trig", ("agreement", "concluded")))
@@ -517,7 +519,7 @@ def sentence_candidates(
         k = bisect_left(starts, m.lo)
         owner = starts[k - 1] if k else starts[0]
         own_products.setdefault(owner, set()).add(m.value)
-    rates = _rates(tokens, lo, hi)
+    rates = set() if _RATE_MARKS.isdisjoint(window) else _rates(tokens, lo, hi)
     titles = by_cat.get("title")
     officials = _officials(g, text, tokens, titles, hi, codes_before) if titles else set()
 
@@ -725,7 +727,7 @@ def sentence_candidates(
             if (c.lo, c.hi) in taken or (trig.lo <= c.lo < trig.hi):
                 continue  # a cue inside the trigger; one ending in it governs it ("issued its final
                 # determination")
-            if _subordinate(g, norm, c, trig.lo, seg_lo):
+            if subordinator_pos and _subordinate(g, norm, c, trig.lo, seg_lo):
                 continue  # "... will be halved when the deal takes effect": another act's verb
             if c.lo >= trig.hi and _purpose(g, norm, ev_type, trig.hi, c.lo, cue_tokens):
                 continue  # "a deal to remove the tariffs", "talks on lifting": the topic
@@ -741,7 +743,7 @@ def sentence_candidates(
                 for c in near(cues, trig.hi, far_hi)
                 if (c.lo, c.hi) not in taken
                 and (c.lo >= trig.hi or c.hi <= trig.lo)
-                and not _subordinate(g, norm, c, trig.lo, seg_lo)
+                and not (subordinator_pos and _subordinate(g, norm, c, trig.lo, seg_lo))
                 # "a deal to remove the tariffs": the purpose (a long subject's own verb
                 # may follow "on ...": "talks on price undertakings are continuing")
                 and not (
