@@ -172,7 +172,7 @@ def _partner_list(
         return []
     out: list[str] = []
     at = after + 1
-    for a, b, codes in sorted(places):
+    for a, b, codes in places:  # (in text order)
         if a < at or len(codes) != 1:
             continue
         if not all(norm[k] in (",", "and", "the") for k in range(at, a)):
@@ -500,6 +500,7 @@ def sentence_candidates(
     )
     if frames:
         places = [p for p in places if not any(a <= p[0] and p[1] <= b for a, b in frames)]
+    places.sort()  # in text order, once
     first_cue = cues[0].lo if cues else hi  # mentions come in text order
     subject = {code for a, b, codes in places if b <= first_cue and a - lo <= 20 for code in codes}
     uses_context = bool(by_cat.get("ref"))
@@ -1014,7 +1015,7 @@ def sentence_candidates(
             # subject, and the sides, of the clause before it
             parties |= out[-1].parties
         last_in = -10
-        for a, b, codes in sorted(places):
+        for a, b, codes in places:
             if (
                 a >= trig.hi
                 and subordinator_pos
