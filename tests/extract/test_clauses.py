@@ -274,3 +274,52 @@ def test_a_legislature_approving_is_a_laws_step() -> None:
     assert events(text, None) == [("legislation", "concluded", ("EU", "VN"), "2020-06")]
     text = "The deal between the EU and Switzerland is signed; in Switzerland, parliament must then approve it."
     assert ("legislation", "planned") in [(k, s) for k, s, _, _ in events(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Food Secretary Sanjeev Chopra ruled out any fresh curbs on rice shipments this season.",
+        "The trade minister ruled out resuming free trade negotiations with the European Union.",
+        "Japan declined to impose new duties on Chinese steel products.",
+    ],
+)
+def test_a_refusal_denies_the_act_across_its_noun_phrase(text: str) -> None:
+    assert events(text) == []
+
+
+def test_a_refusal_does_not_reach_into_another_clause() -> None:
+    rows = events("India ruled out talks, and it imposed new duties on Chinese steel on Monday.")
+    assert ("tariff", "in-effect", ("CN", "IN"), "2023-05-22") in rows
+
+
+def test_a_coordinated_clause_keeps_its_own_verbs() -> None:
+    # the phone call is over; the hedge of the clause after ", and" is not its status
+    rows = events(
+        "Sheinbaum and Trump discussed the threat in a phone call on May 20, and Ebrard "
+        "is expected to travel to Washington in June to meet Howard Lutnick."
+    )
+    assert ("meeting", "concluded", ("MX", "US"), "2023-05-20") in rows
+    assert ("meeting", "planned", ("MX", "US"), "2023-06") in rows
+
+
+def test_a_date_between_a_hedge_and_its_act_looks_ahead() -> None:
+    rows = events(
+        "Mexican officials are expected to travel to Washington in January to meet Lutnick."
+    )
+    assert ("meeting", "planned", ("MX", "US"), "2024-01") in rows
+
+
+def test_a_state_since_a_month_began_in_the_past() -> None:
+    rows = events("Poland's ban on Ukrainian grain, in place since September, is not affected.")
+    assert rows == [("import-restriction", "in-effect", ("PL", "UA"), "2022-09")]
+
+
+def test_a_newsletter_footer_is_boilerplate() -> None:
+    result = extract_detailed(
+        "The EU extended duty-free access for Ukrainian goods on Monday.\n"
+        "To update your subscription preferences, visit your account page.\n",
+        published=PUB,
+    )
+    assert [e.type for e in result.events] == ["tariff"]
+    assert [s.reason for s in result.skipped] == ["boilerplate: 'your subscription'"]

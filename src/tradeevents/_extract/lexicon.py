@@ -173,6 +173,8 @@ GRAMMAR_SETS = (
     "leader_titles",
     "agree_verbs",
     "bare_restrictions",
+    "denial_verbs",
+    "onset_words",
 )
 
 
@@ -231,6 +233,8 @@ class Grammar:
     leader_titles: frozenset[str]
     agree_verbs: frozenset[str]
     bare_restrictions: frozenset[str]
+    denial_verbs: frozenset[str]
+    onset_words: frozenset[str]
     #: The words whose positions the rules look up in a sentence: clause breaks,
     #: subordinators and "under" (derived, not read).
     structure_words: frozenset[str] = attrs.field(init=False)

@@ -136,6 +136,26 @@ def _subordinate(g: Grammar, norm: list[str], cue: Mention, trigger: int, floor:
     return False
 
 
+#: What ends the reach of a refusal over the noun phrase it governs.
+_PHRASE_ENDS = frozenset({";", ":", ",", "and", "but", "that", "which", "who", "while"})
+
+
+def _denied(g: Grammar, norm: list[str], negs: list[Mention], floor: int, trigger: int) -> bool:
+    """Whether a refusal governs the trigger across its noun phrase ("ruled out any fresh
+    curbs", "declined to impose new tariffs"): up to 8 tokens, within the clause."""
+    for n in negs:
+        if (
+            n.hi - n.lo > 1
+            and norm[n.lo] in g.denial_verbs
+            and floor <= n.lo
+            and n.hi <= trigger <= n.hi + 8
+            and _PHRASE_ENDS.isdisjoint(norm[n.hi : trigger])
+            and g.subordinators.isdisjoint(norm[n.hi : trigger])
+        ):
+            return True
+    return False
+
+
 def _reported_will(
     g: Grammar,
     norm: list[str],
@@ -676,6 +696,7 @@ def sentence_candidates(
                 n.lo < trig.lo < n.hi <= trig.hi
                 for n in negs  # "failed to meet": "to" shared
             )
+            or _denied(g, norm, negs, seg_lo, trig.lo)
         ):
             continue
         clause_lo, clause_hi = _segment(clause_breaks, lo, hi, trig.lo)
@@ -716,7 +737,10 @@ def sentence_candidates(
         # agreement", "the ‘phase one’ deal")
         reach += min(4, sum(map(_LIGHT.__contains__, norm[max(lo, trig.lo - reach) : trig.lo])))
         cue_lo, cue_hi = max(seg_lo, trig.lo - reach), min(seg_hi, trig.hi + _AFTER)
-        far_hi = seg_hi
+        # ", and Ebrard is expected to ...": a coordinated clause has verbs of its own
+        joined = next((k for k in joins if k >= trig.hi), hi)
+        cue_hi = min(cue_hi, joined)
+        far_hi = min(seg_hi, joined)
         if clause_lo > lo and norm[clause_lo - 1] == "," and norm[clause_lo] in ("which", "who"):
             # "The EU, which backs the nuclear deal, has updated ...": the verbs outside
             # the relative clause are not its trigger's
@@ -1111,6 +1135,13 @@ def sentence_candidates(
             )
             if not forward and any(t.lo - 5 <= m.lo < t.lo for m in futures):
                 forward = True  # "set to take effect Aug. 1": the step is to come
+            if (
+                not forward
+                and status == "planned"
+                and t.hi <= trig.lo
+                and any(seg_lo <= m.lo and m.hi <= t.lo for m in (*hedges, *futures))
+            ):
+                forward = True  # "is expected to travel ... in January to meet ...": to come
             if status == "planned" and t.hi <= trig.lo and "that" in norm[t.hi : trig.lo]:
                 continue  # "told the WTO this week that it may suspend ...": the telling's date
             if forward and _telling_day(g, norm, t.lo, t.hi):
@@ -1119,6 +1150,10 @@ def sentence_candidates(
                 forward = False  # a measure announced that day
             if forward and _told_in_past(g, norm, cues, t.lo, t.hi):
                 forward = False  # "announced in May that it would ...": May is past
+            # "in place since September": a state that began before
+            onset = t.lo > lo and norm[t.lo - 1] in g.onset_words
+            if onset:
+                forward = False
             d = t.future if forward else t.past
             if d is None and any(
                 u is not t and u.past is not None and 0 <= u.lo - t.hi <= 1 for u in times
@@ -1126,6 +1161,7 @@ def sentence_candidates(
                 continue  # "Monday, May 23" with no publication date: the day told in full
             if (
                 not forward
+                and not onset
                 and published is not None
                 and t.explicit_year is None
                 and t.past is not None
