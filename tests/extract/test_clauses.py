@@ -323,3 +323,27 @@ def test_a_newsletter_footer_is_boilerplate() -> None:
     )
     assert [e.type for e in result.events] == ["tariff"]
     assert [s.reason for s in result.skipped] == ["boilerplate: 'your subscription'"]
+
+
+def test_a_releases_own_date_line_stands_for_its_publication_date() -> None:
+    text = (
+        "Canada requests WTO consultations with China\n\n"
+        "News release\n\n"
+        "September 9, 2019 – Ottawa, Ontario – Global Affairs Canada\n\n"
+        "Today, the minister announced that Canada has requested consultations with China "
+        "at the World Trade Organization.\n"
+    )
+    assert events(text, published=None) == [("dispute", "announced", ("CA", "CN"), "2019-09-09")]
+
+
+def test_a_date_line_does_not_override_a_given_publication_date() -> None:
+    text = "September 9, 2019\n\nToday, Canada requested consultations with China at the WTO.\n"
+    assert events(text) == [("dispute", "announced", ("CA", "CN"), PUB)]
+
+
+def test_a_headline_is_not_retold_by_a_step_still_to_come() -> None:
+    rows = events(
+        "Canada launches WTO dispute against China over canola\n\n"
+        "If consultations fail within 60 days, Canada may ask the WTO to establish a panel.\n"
+    )
+    assert [(t, s) for t, s, _, _ in rows] == [("dispute", "announced"), ("dispute", "planned")]

@@ -194,6 +194,45 @@ def split_sentences(doc: Document) -> None:
                 )
 
 
+#: How many kept lines from the top may hold a release's own date line.
+_RELEASE_LINES = 8
+
+
+def find_release_date(doc: Document) -> None:
+    """With no publication date given, a release's own date line near the top
+    ("December 26, 2023", "September 9, 2019 – Ottawa, Ontario", "WASHINGTON, Dec. 26,
+    2023 –") is its publication date (kept in ``doc.extra["release_date"]``)."""
+    if doc.published is not None:
+        return
+    text, tokens = doc.text, doc.tokens
+    norm = tokens.norm
+    for line in doc.lines[:_RELEASE_LINES]:
+        lo, hi = line.lo, line.hi
+        # an optional place in capitals, then a comma ("WASHINGTON,")
+        at = lo
+        while at < min(hi, lo + 4) and text[tokens.starts[at] : tokens.ends[at]].isupper():
+            at += 1
+        if at > lo and not (at < hi and norm[at] == ","):
+            continue
+        start = at + 1 if at > lo else lo
+        times = find_times(text, tokens, start, min(hi, start + 6), doc.lexicon, None, None)
+        if not times:
+            continue
+        first = times[0]
+        date = first.past
+        if (
+            first.lo != start
+            or date is None
+            or first.explicit_year is None
+            or date.precision.value != "day"
+            or not (first.hi == hi or norm[first.hi] in ("-", "|", "("))
+        ):
+            continue
+        doc.published = date.first
+        doc.extra["release_date"] = date
+        return
+
+
 def find_mentions(doc: Document) -> None:
     """Find every lexicon phrase of each sentence, and the document's principal parties."""
     from collections import Counter
@@ -606,11 +645,10 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
     if a.products and b.products and not (a.products & b.products):
         return False  # the same kind of act on other goods is another act
     if a.heading or b.heading:
-        done = ("concluded", "in-effect", "ended")
-        if (a.status == "planned" and b.status in done) or (
-            b.status == "planned" and a.status in done
-        ):
-            return False  # "sign trade deal" is not retold by "until a second-phase deal"
+        if (a.status == "planned") != (b.status == "planned"):
+            # "sign trade deal" is not retold by "until a second-phase deal", nor
+            # "Canada launches WTO dispute" by "Canada may ask for a panel"
+            return False
         # a headline retells the lead: same type and side, and no clash of dates
         return a.date is None or b.date is None or a.date.overlaps(b.date)
     if a.date is not None and b.date is not None:
@@ -695,6 +733,7 @@ DEFAULT_STAGES = (
     ("tokenize", tokenize_text),
     ("boilerplate", find_boilerplate),
     ("sentences", split_sentences),
+    ("release", find_release_date),
     ("mentions", find_mentions),
     ("candidates", find_candidates),
     ("remedies", resolve_remedies),
