@@ -347,3 +347,19 @@ def test_a_headline_is_not_retold_by_a_step_still_to_come() -> None:
         "If consultations fail within 60 days, Canada may ask the WTO to establish a panel.\n"
     )
     assert [(t, s) for t, s, _, _ in rows] == [("dispute", "announced"), ("dispute", "planned")]
+
+
+def test_a_word_of_a_compound_is_no_cue() -> None:
+    rows = events(
+        "Australian Trade Minister Don Farrell held a face-to-face meeting with Chinese "
+        "Commerce Minister Wang Wentao in Beijing on Monday."
+    )
+    assert rows == [("meeting", "concluded", ("AU", "CN"), "2023-05-22")]
+
+
+def test_the_noun_of_a_frame_is_no_status() -> None:
+    rows = events(
+        "Under the plan, the tariff on Chinese electric vehicles will quadruple to 100% "
+        "from Aug. 1."
+    )
+    assert rows == [("tariff", "announced", ("CN",), "2023-08-01")]

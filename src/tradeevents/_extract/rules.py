@@ -46,6 +46,8 @@ _AFTER = 12
 _SEGMENT_BREAKS = frozenset({";", ":"})
 _CLAUSE_BREAKS = frozenset({";", ":", ","})
 _LIGHT = frozenset({"-", "'", '"'})
+#: Articles and possessives before a noun ("under the plan", "under its plan").
+_ARTICLES = frozenset({"the", "a", "an", "its", "their", "this", "that"})
 #: "until a deal", "pending an agreement", "absent a deal": a condition, not an act.
 _CONDITIONS = frozenset({"until", "pending", "absent"})
 #: The words :func:`_is_global` needs one of: a sentence without them skips it.
@@ -465,8 +467,11 @@ def sentence_candidates(
         c
         for c in by_cat.get("cue", [])
         # "at the end of June": part of a period, not a step; "Tai added that ...": speech;
-        # "high-end fashion": part of a compound
+        # "high-end fashion", "face-to-face": part of a compound
         if not (c.lo > lo and norm[c.lo - 1] == "-")
+        and not (c.hi < hi and norm[c.hi] == "-")
+        # "Under the plan, the tariff will quadruple": the frame's noun, not a verb
+        and not (c.lo - 2 >= lo and norm[c.lo - 2] == "under" and norm[c.lo - 1] in _ARTICLES)
         and not (
             c.hi < hi
             and (
