@@ -363,3 +363,25 @@ def test_the_noun_of_a_frame_is_no_status() -> None:
         "from Aug. 1."
     )
     assert rows == [("tariff", "announced", ("CN",), "2023-08-01")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The agreement must still be approved by Japan's Diet and by Mongolia's parliament.",
+            [("legislation", "planned", ("JP", "MN"), None)],
+        ),
+        (
+            "The deal still needs the consent of the European Parliament.",
+            [("legislation", "planned", ("EU",), None)],
+        ),
+        # "has" before the verb is a perfect tense, not an approval owed
+        (
+            "Vietnam's National Assembly has ratified the trade agreement with the European Union.",
+            [("legislation", "concluded", ("EU", "VN"), None)],
+        ),
+    ],
+)
+def test_a_legislature_approving_after_by_from_or_of(text: str, expected: list[Row]) -> None:
+    assert events(text) == expected

@@ -175,6 +175,7 @@ GRAMMAR_SETS = (
     "bare_restrictions",
     "denial_verbs",
     "onset_words",
+    "owed_words",
 )
 
 
@@ -235,6 +236,7 @@ class Grammar:
     bare_restrictions: frozenset[str]
     denial_verbs: frozenset[str]
     onset_words: frozenset[str]
+    owed_words: frozenset[str]
     #: The words whose positions the rules look up in a sentence: clause breaks,
     #: subordinators and "under" (derived, not read).
     structure_words: frozenset[str] = attrs.field(init=False)

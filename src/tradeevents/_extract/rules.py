@@ -387,22 +387,34 @@ def _implied_triggers(
     triggers = by_cat.get("trig", [])
     implied: list[Mention] = []
     window = norm[lo:hi]
-    # "Vietnam's National Assembly ratified it in June", "parliament must then approve it":
-    # a legislature approving is a law's step
-    approvals = [] if g.approval_verbs.isdisjoint(window) else by_cat.get("cue", [])
-    for c in approvals:
-        if (
-            norm[c.lo] in g.approval_verbs
-            and not any(t.lo <= c.lo < t.hi for t in triggers)
-            and not g.legislatures.isdisjoint(norm[max(lo, c.lo - 6) : c.lo])
-        ):
-            # "parliament must then approve it": an approval still owed
-            owed = any(
-                norm[k] in ("must", "should", "needs", "need", "has", "have")
-                for k in range(max(lo, c.lo - 3), c.lo)
+    # "Vietnam's National Assembly ratified it in June", "parliament must then approve it",
+    # "must still be approved by Japan's Diet": a legislature approving is a law's step
+    if not g.approval_verbs.isdisjoint(window):
+        cue_at = {c.lo: c for c in by_cat.get("cue", [])}
+        for k in compress(range(lo, hi), map(g.approval_verbs.__contains__, window)):
+            if any(t.lo <= k < t.hi for t in triggers):
+                continue
+            by_legislature = not g.legislatures.isdisjoint(norm[max(lo, k - 6) : k]) or (
+                k + 2 < hi
+                and norm[k + 1] in ("by", "from", "of")
+                and not g.legislatures.isdisjoint(norm[k + 2 : min(hi, k + 7)])
             )
-            step = "planned" if owed else str(c.value)
-            implied.append(Mention(c.lo, c.hi, "trig", ("legislation", step)))
+            if not by_legislature:
+                continue
+            before = norm[max(lo, k - 3) : k]
+            # an approval still owed ("must still be", "needs", "has to", "yet to")
+            owed = not g.owed_words.isdisjoint(before) or (
+                k - 1 >= lo and norm[k - 1] == "to" and ("has" in before or "have" in before)
+            )
+            cue = cue_at.get(k)
+            if owed:
+                step = "planned"
+            elif cue is not None:
+                step = str(cue.value)
+            else:
+                continue  # a noun without a verb of its own ("the consent of parliament")
+            end = cue.hi if cue is not None else k + 1
+            implied.append(Mention(k, end, "trig", ("legislation", step)))
     # "suspended beef imports from ...", "beef shipments to China were suspended": a
     # restriction verb and its trade flow with goods between them
     verbs = list(compress(range(lo, hi), map(g.restriction_verbs.__contains__, window)))
