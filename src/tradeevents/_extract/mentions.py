@@ -68,21 +68,26 @@ def scan(text: str, tokens: Tokens, lo: int, hi: int, lexicon: Lexicon) -> list[
     for k in compress(range(hi - lo), buckets):
         i = lo + k
         longer, single = buckets[k]  # type: ignore[misc]
-        tried = longer.get(norm[i + 1], ()) if i < last and longer else ()
-        for entries in (tried, single):
-            for words, category, value in entries:
-                if free.get(category, lo) > i:
-                    continue
-                n = len(words)
-                if n > 2 and (i + n > hi or tuple(norm[i : i + n]) != words):
-                    continue
-                if (
-                    category in _CASED
-                    # (only "may" of the hedges and cues: the look-up word is inline)
-                    and (category in _NAMES or words[0] == "may")
-                    and not _case_ok(text, tokens, i, n, category, value)
-                ):
-                    continue
-                free[category] = i + n
-                out.append(Mention(i, i + n, category, value))
+        tried = longer.get(norm[i + 1]) if longer and i < last else None
+        if tried:
+            entries = tried + single if single else tried  # the longer phrases first
+        elif single:
+            entries = single
+        else:
+            continue  # "the", "on": words that only open longer phrases, not this one
+        for words, category, value in entries:
+            if free.get(category, lo) > i:
+                continue
+            n = len(words)
+            if n > 2 and (i + n > hi or tuple(norm[i : i + n]) != words):
+                continue
+            if (
+                category in _CASED
+                # (only "may" of the hedges and cues: the look-up word is inline)
+                and (category in _NAMES or words[0] == "may")
+                and not _case_ok(text, tokens, i, n, category, value)
+            ):
+                continue
+            free[category] = i + n
+            out.append(Mention(i, i + n, category, value))
     return out

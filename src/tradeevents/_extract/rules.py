@@ -320,8 +320,8 @@ def _rates(tokens: Tokens, lo: int, hi: int) -> set[Rate]:
     out: set[Rate] = set()
     if _RATE_MARKS.isdisjoint(norm[lo + 1 : hi]):
         return out  # most sentences: one C-level pass
-    for i in range(lo + 1, hi):
-        if norm[i] in _RATE_MARKS and (norm[i] != "per" or (i + 1 < hi and norm[i + 1] == "cent")):
+    for i in compress(range(lo + 1, hi), map(_RATE_MARKS.__contains__, norm[lo + 1 : hi])):
+        if norm[i] != "per" or (i + 1 < hi and norm[i + 1] == "cent"):
             num = norm[i - 1].replace(",", "")
             try:
                 value = float(num)
@@ -755,7 +755,7 @@ def sentence_candidates(
         reach += min(4, sum(map(_LIGHT.__contains__, norm[max(lo, trig.lo - reach) : trig.lo])))
         cue_lo, cue_hi = max(seg_lo, trig.lo - reach), min(seg_hi, trig.hi + _AFTER)
         # ", and Ebrard is expected to ...": a coordinated clause has verbs of its own
-        joined = next((k for k in joins if k >= trig.hi), hi)
+        joined = next((k for k in joins if k >= trig.hi), hi) if joins else hi
         cue_hi = min(cue_hi, joined)
         far_hi = min(seg_hi, joined)
         if clause_lo > lo and norm[clause_lo - 1] == "," and norm[clause_lo] in ("which", "who"):
