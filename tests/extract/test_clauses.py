@@ -385,3 +385,19 @@ def test_the_noun_of_a_frame_is_no_status() -> None:
 )
 def test_a_legislature_approving_after_by_from_or_of(text: str, expected: list[Row]) -> None:
     assert events(text) == expected
+
+
+def test_two_acts_of_one_sentence_with_verbs_of_their_own_stay_two() -> None:
+    rows = events(
+        "On Monday the U.S. Commerce Department imposed new restrictions on exports to "
+        "China of chipmaking equipment, and added 140 entities to its Entity List."
+    )
+    assert rows == [("export-control", "in-effect", ("CN", "US"), "2023-05-22")] * 2
+
+
+def test_a_description_after_a_modal_is_no_second_act() -> None:
+    rows = events(
+        "Albanese is expected to visit Beijing later this year, which would be the first "
+        "visit by an Australian leader in seven years."
+    )
+    assert rows == [("visit", "planned", ("AU", "CN"), "2023")]

@@ -633,15 +633,20 @@ def inherit_dates(doc: Document) -> None:
         c.date = last[1]
 
 
-def _compatible(a: Candidate, b: Candidate) -> bool:
+def _compatible(a: Candidate, b: Candidate, modals: frozenset[str], norm: list[str]) -> bool:
     if a.type != b.type or not (a.parties & b.parties):
         return False
     if a.extra.get("actor") != b.extra.get("actor"):
         return False  # each actor's own act ("their own bans")
     if not (a.heading or b.heading) and (_also(a) or _also(b)):
         return False  # "BIS also added ... to its Entity List": another act
-    if a.sentence == b.sentence and a.status != b.status and _own_verbs(a, b):
-        return False  # "announced tariffs ..., but suspended the duties": two steps
+    if a.sentence == b.sentence and _own_verbs(a, b):
+        if a.status != b.status:
+            return False  # "announced tariffs ..., but suspended the duties": two steps
+        if norm[a.extra["cue"]] not in modals and norm[b.extra["cue"]] not in modals:
+            # "imposed new restrictions on ..., and added 140 entities to its Entity
+            # List": two acts (but "..., which would be the first visit": a description)
+            return False
     if a.products and b.products and not (a.products & b.products):
         return False  # the same kind of act on other goods is another act
     if a.heading or b.heading:
@@ -671,12 +676,13 @@ def merge_duplicates(doc: Document) -> None:
     and stage) is merged into its first telling, at its latest stage."""
     kept: list[Candidate] = []
     by_type: dict[str, list[Candidate]] = {}
+    modals, norm = doc.lexicon.grammar.modal_verbs, doc.tokens.norm
     for c in doc.candidates:
         # only the latest events of a type are compared: retellings are close, and the
         # bound keeps a megabyte of repeated text linear
         recent = by_type.setdefault(c.type, [])
         for k in recent[-MERGE_WINDOW:]:
-            if _compatible(k, c):
+            if _compatible(k, c, modals, norm):
                 if k.heading and not c.heading:
                     # the body tells the sides; a headline's wider name ("USMCA
                     # dispute") only fills a side the body leaves out
