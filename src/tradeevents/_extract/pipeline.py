@@ -237,7 +237,7 @@ def find_mentions(doc: Document) -> None:
     """Find every lexicon phrase of each sentence, and the document's principal parties."""
     from collections import Counter
 
-    counts: Counter[str] = Counter()
+    every: list[str] = []  # the codes of all sentences, counted once at the end
     focus: list[str] = []
     ambiguous: list[int] = []  # the sentences with an ambiguous agency
     for k, s in enumerate(doc.sentences):
@@ -256,14 +256,14 @@ def find_mentions(doc: Document) -> None:
                 named.append(m.value[1])
             elif category == "ambig" and (not ambiguous or ambiguous[-1] != k):
                 ambiguous.append(k)
-        counts.update(codes)
+        every += codes
         if not focus and codes and k < 4:
             # "U.S. Requests USMCA Consultations With Mexico": a group beside two named
             # sides is the frame, not more sides
             named = list(dict.fromkeys(named))
             focus = named if len(named) >= 2 else list(dict.fromkeys(codes))
     if len(focus) < 2:
-        for code, _ in counts.most_common():
+        for code, _ in Counter(every).most_common():
             if code not in focus:
                 focus.append(code)
             if len(focus) >= 2:
