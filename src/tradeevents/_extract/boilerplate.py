@@ -8,7 +8,7 @@ site's footer and is left out as well.
 
 from __future__ import annotations
 
-from itertools import compress
+from itertools import compress, islice
 from operator import itemgetter
 
 from .lexicon import Lexicon, PhraseIndex
@@ -26,9 +26,13 @@ def _find(index: PhraseIndex, norm: list[str], lo: int, hi: int) -> str | None:
     for k in compress(range(hi - lo), buckets):
         i = lo + k
         for entry in buckets[k] or ():
-            n = len(entry.tokens)
-            if i + n <= hi and (n == 1 or tuple(norm[i : i + n]) == entry.tokens):
-                return " ".join(entry.tokens)
+            words = entry.tokens
+            n = len(words)
+            if n == 1 or (
+                # the second word first: most candidates fail there ("all", "this", "not")
+                i + n <= hi and norm[i + 1] == words[1] and tuple(norm[i : i + n]) == words
+            ):
+                return " ".join(words)
     return None
 
 
@@ -41,9 +45,11 @@ def classify_line(tokens: Tokens, line: Span, lexicon: Lexicon) -> tuple[str | N
         footer = any(norm[i] in _FOOTER_STARTERS for i in range(line.lo, line.hi))
         return f"boilerplate: {phrase!r}", footer
     # a short line's phrases count only on a short line: the words first, in C
-    if line.hi - line.lo > lexicon.short_line_words:
-        words = sum(map(str.isalnum, map(itemgetter(0), norm[line.lo : line.hi])))
-        if words > lexicon.short_line_words:
+    limit = lexicon.short_line_words
+    if line.hi - line.lo > limit:
+        # the words are counted only as far as one past the limit
+        words = filter(None, map(str.isalnum, map(itemgetter(0), norm[line.lo : line.hi])))
+        if next(islice(words, limit, None), False):
             return None, False
     phrase = _find(lexicon.boiler_short, norm, line.lo, line.hi)
     if phrase is not None:
