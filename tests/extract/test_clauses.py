@@ -401,3 +401,22 @@ def test_a_description_after_a_modal_is_no_second_act() -> None:
         "visit by an Australian leader in seven years."
     )
     assert rows == [("visit", "planned", ("AU", "CN"), "2023")]
+
+
+def test_a_measure_on_goods_from_nowhere_named_has_its_imposer_alone() -> None:
+    text = (
+        "Brazil sets quotas on steel imports\n\n"
+        "China's exports of steel to Brazil doubled last year.\n"
+        "Brazil will apply tariff-rate quotas to imports of 11 steel products from June 1.\n"
+    )
+    rows = events(text)
+    assert ("tariff", "announced", ("BR",), "2023-06-01") in rows
+
+
+def test_a_measure_with_an_implicit_target_takes_it_from_the_text() -> None:
+    text = (
+        "U.S. raises tariffs on Chinese goods\n\n"
+        "The United States raised tariffs on $200 billion of Chinese goods to 25% on Friday.\n"
+        "The tariffs took effect at midnight.\n"
+    )
+    assert all(parties == ("CN", "US") for _, _, parties, _ in events(text))

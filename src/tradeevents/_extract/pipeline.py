@@ -531,6 +531,7 @@ def resolve_context(doc: Document) -> None:
                 # a safeguard applies to all: its imposer alone
                 or ("safeguard" in c.instruments and c.parties <= set(focus[:1]))
                 or bool(c.extra.get("global"))  # on imports from everywhere
+                or bool(c.extra.get("unaimed"))  # on goods from nowhere named
             )
             and not c.extra.get("of_agreement")
         )

@@ -791,6 +791,8 @@ def sentence_candidates(
                 and not (
                     norm[c.lo - 1] == "to" and _purpose(g, norm, ev_type, trig.hi, c.lo, cue_tokens)
                 )
+                # "talks with ... on lifting the tariffs": a preposition's object is the topic
+                and not (ev_type not in MEASURES and norm[c.lo - 1] in g.topic_words)
                 and not (ev_type not in MEASURES and norm[c.lo] in g.measure_cues)
             ]
             if far:
@@ -1285,6 +1287,17 @@ def sentence_candidates(
             verb > lo and norm[verb - 1] == "also" and any(a < verb for a, _, _ in places)
         )
         out[-1].extra["bare"] = trig.hi - trig.lo == 1  # one word: "ban", not "import ban"
+        if ev_type in MEASURES and len(parties) == 1:
+            # "Brazil will apply quotas to imports of 11 steel products": the goods are
+            # told and no origin with them, and the one side is the imposer before it
+            after = norm[trig.hi : clause_hi]
+            out[-1].extra["unaimed"] = (
+                (bool(own_products.get(trig.lo)) or "imports" in after or "import" in after)
+                and all(
+                    b <= trig.lo or a >= clause_hi for a, b, codes in places if codes[0] in parties
+                )
+                and not any(trig.hi <= a < clause_hi for a, _, _ in places)
+            )
         if ev_type in MEASURES and maybe_global and _is_global(norm, clause_lo, clause_hi):
             # "tariffs of 25% on all imports of steel": only the imposing side
             out[-1].extra["global"] = True
