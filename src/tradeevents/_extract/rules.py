@@ -1290,9 +1290,9 @@ def sentence_candidates(
         if ev_type in MEASURES and len(parties) == 1:
             # "Brazil will apply quotas to imports of 11 steel products": the goods are
             # told and no origin with them, and the one side is the imposer before it
-            after = norm[trig.hi : clause_hi]
+            tail = norm[trig.hi : clause_hi]
             out[-1].extra["unaimed"] = (
-                (bool(own_products.get(trig.lo)) or "imports" in after or "import" in after)
+                (bool(own_products.get(trig.lo)) or "imports" in tail or "import" in tail)
                 and all(
                     b <= trig.lo or a >= clause_hi for a, b, codes in places if codes[0] in parties
                 )
