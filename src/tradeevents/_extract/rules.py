@@ -261,6 +261,23 @@ def _event_verb_after(
     return at < hi and (at in cue_starts or at in trigger_starts)
 
 
+#: Verb forms that open a clause's predicate.
+_FINITE = frozenset(
+    {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may"}
+)
+
+
+def _has_verb(g: Grammar, norm: list[str], lo: int, hi: int, cue_starts: set[int]) -> bool:
+    """Whether tokens ``[lo, hi)`` hold a verb: a status cue, a finite auxiliary or a
+    reporting verb ("and Farrell said", "and Ebrard is expected")."""
+    window = norm[lo:hi]
+    return (
+        not _FINITE.isdisjoint(window)
+        or not g.reporting_verbs.isdisjoint(window)
+        or any(lo <= k < hi for k in cue_starts)
+    )
+
+
 def _is_global(norm: list[str], lo: int, hi: int) -> bool:
     """Whether the clause ``[lo, hi)`` tells a measure on imports from everywhere."""
     words = norm[lo:hi]
@@ -580,10 +597,15 @@ def sentence_candidates(
     subordinator_pos = [k for k in marks if norm[k] in g.subordinators]
     under_pos = [k for k in marks if norm[k] == "under"]
     segment_breaks = [k for k in clause_breaks if norm[k] in _SEGMENT_BREAKS]
+    # ", and the EU has applied ...": a coordinated clause, with a verb of its own before
+    # its next break (", and its automotive sector, took effect": a list's last item)
     joins = [
         k
         for k in clause_breaks
-        if k + 1 < hi and norm[k] == "," and norm[k + 1] in g.clause_joins  # ", and the EU"
+        if k + 1 < hi
+        and norm[k] == ","
+        and norm[k + 1] in g.clause_joins
+        and _has_verb(g, norm, k + 2, _segment(clause_breaks, lo, hi, k + 1)[1], cue_starts)
     ]
     for trig in triggers:
         ev_type, verb_status = trig.value
@@ -1120,6 +1142,8 @@ def sentence_candidates(
                 # "before Dec. 1, when tariffs are to double": that day dates the doubling)
             if ongoing and (t.lo < clause_lo or t.hi > clause_hi):
                 continue
+            if t.lo >= joined:
+                continue  # ", and Farrell said last month ...": a coordinated clause's date
             if t.lo > lo and norm[t.lo - 1] == "to" and any(u.hi == t.lo - 1 for u in times):
                 continue  # "from June 27 to July 1": the span starts on the first day
             if t.hi <= trig.lo and not _SEQUEL.isdisjoint(norm[t.hi : trig.lo]):
