@@ -420,3 +420,10 @@ def test_a_measure_with_an_implicit_target_takes_it_from_the_text() -> None:
         "The tariffs took effect at midnight.\n"
     )
     assert all(parties == ("CN", "US") for _, _, parties, _ in events(text))
+
+
+def test_a_dispute_does_not_take_the_state_of_the_measure_it_rules_on() -> None:
+    rows = events(
+        "The ruling does not oblige Washington to remove the duties, which remain in place."
+    )
+    assert all(t != "dispute" for t, _, _, _ in rows)

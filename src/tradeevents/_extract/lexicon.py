@@ -176,6 +176,7 @@ GRAMMAR_SETS = (
     "denial_verbs",
     "onset_words",
     "owed_words",
+    "unapplied_types",
 )
 
 
@@ -237,6 +238,7 @@ class Grammar:
     denial_verbs: frozenset[str]
     onset_words: frozenset[str]
     owed_words: frozenset[str]
+    unapplied_types: frozenset[str]
     #: The words whose positions the rules look up in a sentence: clause breaks,
     #: subordinators and "under" (derived, not read).
     structure_words: frozenset[str] = attrs.field(init=False)

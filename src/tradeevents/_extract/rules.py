@@ -1034,6 +1034,8 @@ def sentence_candidates(
             status = "concluded"  # "issued its final determination": a stage concluded
         if status == "concluded" and ev_type in g.imposed_when_concluded:
             status = "in-effect"
+        if status == "in-effect" and ev_type in g.unapplied_types:
+            continue  # "the ruling ... the duties, which remain in place": the duties' step
         # parties: the sentence's subject and the jurisdictions near the trigger
         if (
             ev_type == "agreement"
