@@ -427,3 +427,13 @@ def test_a_dispute_does_not_take_the_state_of_the_measure_it_rules_on() -> None:
         "The ruling does not oblige Washington to remove the duties, which remain in place."
     )
     assert all(t != "dispute" for t, _, _, _ in rows)
+
+
+def test_a_headline_takes_the_leads_date_nearer_to_publication() -> None:
+    text = (
+        "China imposes provisional anti-dumping duties on EU pork\n\n"
+        "China will require importers of pork from the European Union to pay deposits "
+        "from June 1, the Ministry of Commerce said.\n"
+    )
+    rows = events(text)
+    assert ("trade-remedy", "in-effect", ("CN", "EU"), "2023-06-01") in rows

@@ -561,6 +561,19 @@ def _paragraph_of(doc: Document) -> list[int]:
     return out
 
 
+def _nearer(t: TimeEx, published: dt.date | None) -> EventDate | None:
+    """The reading of a date told without its year that lies nearer to the publication
+    ("from Sept. 10" in news of Sept. 5 is five days ahead, not a year back)."""
+    past, future = t.past, t.future
+    if published is None or past is None or future is None or future == past:
+        return past
+    if (future.first - past.first).days < 300:
+        return past  # a weekday's two readings ("on Monday"): the past one, as told
+    ahead = (future.first - published).days
+    behind = (published - past.last).days
+    return future if 0 <= ahead < behind else past
+
+
 def _date_headline(doc: Document) -> None:
     """An undated headline act takes the first date of the lead sentence, which tells it."""
     heads = [c for c in doc.candidates if c.heading and c.date is None and c.status != "planned"]
@@ -568,7 +581,7 @@ def _date_headline(doc: Document) -> None:
     if not heads or lead is None:
         return
     times = find_times(doc.text, doc.tokens, lead.lo, lead.hi, doc.lexicon, doc.published, None)
-    first = next((t.past for t in times if t.past is not None), None)
+    first = next((_nearer(t, doc.published) for t in times if t.past is not None), None)
     if first is None:
         return
     index = doc.sentences.index(lead)
