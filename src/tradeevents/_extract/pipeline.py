@@ -215,7 +215,10 @@ def find_release_date(doc: Document) -> None:
         if at > lo and not (at < hi and norm[at] == ","):
             continue
         start = at + 1 if at > lo else lo
-        times = find_times(text, tokens, start, min(hi, start + 6), doc.lexicon, None, None)
+        try:
+            times = find_times(text, tokens, start, min(hi, start + 6), doc.lexicon, None, None)
+        except (ValueError, ArithmeticError, IndexError, KeyError, OverflowError):
+            continue  # (as in find_candidates: a line that cannot be read is no date line)
         if not times:
             continue
         first = times[0]
