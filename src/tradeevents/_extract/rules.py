@@ -1076,7 +1076,18 @@ def sentence_candidates(
             first_cue <= k < trig.lo and k + 1 not in time_starts  # not "until June 10"
             for k in subordinator_pos
         )
-        parties = set(subject) if not before and not under else set()
+        own_subject = subject
+        if seg_lo > lo:
+            # "RCEP also creates ...: China began lowering its tariffs": after ";" or ":"
+            # the segment has a subject of its own
+            seg_cue = next((c.lo for c in cues if c.lo >= seg_lo), seg_hi)
+            own_subject = {
+                code
+                for a, b, codes in places
+                if seg_lo <= a and b <= seg_cue and a - seg_lo <= 20
+                for code in codes
+            }
+        parties = set(own_subject) if not before and not under else set()
         if before and best is not None and best.lo == before[-1] + 2 and out:
             # ", but suspended the duties": a verb right after the join shares the
             # subject, and the sides, of the clause before it
