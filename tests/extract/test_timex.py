@@ -70,3 +70,14 @@ def test_may_is_a_month_only_when_capitalised() -> None:
 def test_next_week_is_read_forward() -> None:
     assert resolve("next week", "2019-05-16", future=True) == ["2019-05"]
     assert resolve("next week", "2019-05-30", future=True) == ["2019-06"]
+
+
+def test_a_year_in_a_document_number_is_no_date() -> None:
+    from tradeevents.extraction import extract
+
+    events = extract(
+        "The European Union's Anti-Coercion Instrument, Regulation (EU) 2023/2675, "
+        "entered into force on 27 December 2023.",
+        published="2024-01-10",
+    )
+    assert [str(e.date) for e in events] == ["2023-12-27"]

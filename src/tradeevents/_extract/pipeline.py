@@ -48,7 +48,7 @@ MAX_SENTENCE_TOKENS = 300
 MERGE_WINDOW = 64
 
 #: A year written in full (the first one tells the year of undated days before it).
-_FIRST_YEAR = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w%]|[.,]\d)")
+_FIRST_YEAR = re.compile(r"(?<![\w.,/])(?:19|20)\d\d(?![\w%/]|[.,]\d)")
 
 #: Characters that open an item of a bulleted list.
 _BULLETS = frozenset("•·▪‣◦-*–—")
@@ -296,7 +296,12 @@ def _year_tokens(tokens: Tokens, lo: int, hi: int) -> int | None:
     last = None
     for i in range(lo, hi):
         t = tokens.norm[i]
-        if len(t) == 4 and t.isdigit() and 1900 <= int(t) <= 2100:
+        if (
+            len(t) == 4
+            and t.isdigit()
+            and 1900 <= int(t) <= 2100
+            and "/" not in tokens.norm[max(lo, i - 1) : i + 2]  # not "2023/2675"
+        ):
             last = int(t)
     return last
 

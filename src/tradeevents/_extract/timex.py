@@ -242,6 +242,10 @@ def find_times(
             # "average 2015–2017 import volumes": a span of years describing something
             i += 3
             continue
+        if year is not None and (tok(i + 1) == "/" or tok(i - 1) == "/"):
+            # "Regulation (EU) 2023/2675", "Directive 2006/112/EC": a number, not a year
+            i += 1
+            continue
         if year is not None and tok(i + 1) not in ("%", "billion", "million", "tons", "metric"):
             # ISO date
             if tok(i + 1) == "-" and tok(i + 2).isdigit() and len(tok(i + 2)) == 2:
