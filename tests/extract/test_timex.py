@@ -9,6 +9,7 @@ import pytest
 from tradeevents._extract.lexicon import default_lexicon
 from tradeevents._extract.timex import find_times
 from tradeevents._extract.tokens import normalize, tokenize
+from tradeevents.extraction import extract
 
 
 def resolve(text: str, published: str | None, *, future: bool = False) -> list[str | None]:
@@ -73,8 +74,6 @@ def test_next_week_is_read_forward() -> None:
 
 
 def test_a_year_in_a_document_number_is_no_date() -> None:
-    from tradeevents.extraction import extract
-
     events = extract(
         "The European Union's Anti-Coercion Instrument, Regulation (EU) 2023/2675, "
         "entered into force on 27 December 2023.",
