@@ -437,3 +437,11 @@ def test_a_headline_takes_the_leads_date_nearer_to_publication() -> None:
     )
     rows = events(text)
     assert ("trade-remedy", "in-effect", ("CN", "EU"), "2023-06-01") in rows
+
+
+def test_a_year_naming_a_law_does_not_date_the_act() -> None:
+    rows = events(
+        "The United States applies a 25% tariff on steel under Section 232 of the Trade "
+        "Expansion Act of 1962, imposed in March 2018."
+    )
+    assert rows == [("tariff", "in-effect", ("US",), "2018-03")]

@@ -1246,6 +1246,14 @@ def sentence_candidates(
                 and all(text[tokens.starts[k]].isupper() for k in range(t.hi, trig.lo + 1))
             ):
                 dist += 30  # "the 2006 Softwood Lumber Agreement": the year names the deal
+            elif (
+                t.explicit_year is not None
+                and t.hi - t.lo == 1
+                and t.lo - 2 >= lo
+                and norm[t.lo - 1] == "of"
+                and text[tokens.starts[t.lo - 2]].isupper()
+            ):
+                dist += 30  # "the Trade Expansion Act of 1962": the year names the law
             if t.lo >= clause_hi or t.hi <= clause_lo:
                 dist += 4  # another clause may tell another act's date
             if (
