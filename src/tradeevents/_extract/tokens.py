@@ -9,6 +9,7 @@ forms one character for one, and a character whose lowercase form is longer
 from __future__ import annotations
 
 import re
+import unicodedata
 from itertools import accumulate, compress, repeat
 from operator import add, contains
 
@@ -53,8 +54,22 @@ _FOLD = str.maketrans(
 _FOLD_PAIRS = tuple((chr(old), new) for old, new in _FOLD.items())
 
 
+#: Each non-ASCII character met so far, and what it folds to (itself if nothing).
+_BASES: dict[str, str] = {}
+
+
+def _base(char: str) -> str:
+    """*char* without its accents ("é" -> "e", "ệ" -> "e"), or *char* itself when it is
+    no letter with marks (so one character always stays one)."""
+    parts = unicodedata.normalize("NFD", char)
+    if len(parts) > 1 and parts[0].isascii() and all(map(unicodedata.combining, parts[1:])):
+        return parts[0].lower()  # ("İ" keeps its case in lowering, not here)
+    return char
+
+
 def normalize(text: str) -> str:
-    """Lowercase *text* and fold quotes and dashes, keeping its length."""
+    """Lowercase *text*, fold quotes and dashes and strip accents ("Việt Nam" reads as
+    "viet nam", "Brasília" as "brasilia"), keeping its length."""
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
@@ -65,6 +80,13 @@ def normalize(text: str) -> str:
     for old, new in _FOLD_PAIRS:
         if old in lowered:
             lowered = lowered.replace(old, new)
+    for char in set(lowered):
+        if not char.isascii():
+            base = _BASES.get(char)
+            if base is None:
+                base = _BASES[char] = _base(char)
+            if base != char:
+                lowered = lowered.replace(char, base)
     return lowered
 
 
