@@ -445,3 +445,11 @@ def test_a_year_naming_a_law_does_not_date_the_act() -> None:
         "Expansion Act of 1962, imposed in March 2018."
     )
     assert rows == [("tariff", "in-effect", ("US",), "2018-03")]
+
+
+def test_an_apposition_keeps_its_verbs_from_the_act_after_it() -> None:
+    rows = events(
+        "The duties, set out in a decision signed by a deputy minister, took effect on "
+        "May 7 and will apply for 120 days."
+    )
+    assert [(t, s, d) for t, s, _, d in rows] == [("tariff", "in-effect", "2023-05-07")]

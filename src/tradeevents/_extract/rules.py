@@ -311,10 +311,10 @@ def _told_in_past(
     for c in cues:
         if c.value == "planned":
             continue  # "expected in June" looks ahead
-        if (c.hi <= at and at - c.hi <= 2) or (end is not None and end <= c.lo <= end + 1):
-            word = norm[c.hi - 1]
-            if word.endswith("ed") or word in g.irregular_past:
-                return True
+        near = (c.hi <= at and at - c.hi <= 2) or (end is not None and end <= c.lo <= end + 1)
+        # any word of the cue: "took effect on March 7" is told in the past
+        if near and any(_past_word(g, word) for word in norm[c.lo : c.hi]):
+            return True
     return False
 
 
@@ -785,7 +785,16 @@ def sentence_candidates(
             # the relative clause are not its trigger's
             cue_lo, cue_hi = max(cue_lo, clause_lo), min(cue_hi, clause_hi)
             far_hi = clause_hi
+        # "The duties, set out in a decision ..., took effect on March 7": the verbs of an
+        # apposition after the trigger are not its own when a verb follows the apposition
+        appo_lo = appo_hi = trig.hi
+        if trig.hi + 1 < hi and norm[trig.hi] == ",":
+            end = _segment(clause_breaks, lo, hi, trig.hi + 1)[1]
+            if any(end <= c.lo < seg_hi for c in cues):
+                appo_hi = end
         for c in near(cues, cue_lo, cue_hi):
+            if appo_lo <= c.lo < appo_hi:
+                continue
             if ev_type not in MEASURES and norm[c.lo] in g.measure_cues:
                 continue  # "the meeting has been cut to a single day": no step of a meeting
             if (c.lo, c.hi) in taken or (trig.lo <= c.lo < trig.hi):
@@ -806,6 +815,7 @@ def sentence_candidates(
                 c
                 for c in near(cues, trig.hi, far_hi)
                 if (c.lo, c.hi) not in taken
+                and not appo_lo <= c.lo < appo_hi
                 and (c.lo >= trig.hi or c.hi <= trig.lo)
                 and not (subordinator_pos and _subordinate(g, norm, c, trig.lo, seg_lo))
                 # "a deal to remove the tariffs": the purpose (a long subject's own verb
@@ -1398,6 +1408,10 @@ def sentence_candidates(
         # "the retaliatory tariffs it imposed in 2018": an earlier act of the same measure,
         # told in a relative clause right after the trigger, is an event of its own
         earlier = _relative_act(g, norm, cues, times, trig.hi, clause_hi, best)
+        if earlier is None and appo_hi > trig.hi:
+            # "The agreement, signed in August 2019, has applied since January 2021": the
+            # apposition tells an earlier step of its own
+            earlier = _relative_act(g, norm, cues, times, trig.hi + 1, appo_hi, best)
         if earlier is not None:
             rel_status, rel_date = earlier
             if rel_status == "concluded" and ev_type in g.imposed_when_concluded:
