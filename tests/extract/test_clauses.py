@@ -453,3 +453,12 @@ def test_an_apposition_keeps_its_verbs_from_the_act_after_it() -> None:
         "May 7 and will apply for 120 days."
     )
     assert [(t, s, d) for t, s, _, d in rows] == [("tariff", "in-effect", "2023-05-07")]
+
+
+def test_with_no_publication_date_a_dated_meeting_told_in_the_past_happened() -> None:
+    rows = events(
+        "At their summit on March 16, 2023, South Korea's president and Prime Minister "
+        "Fumio Kishida discussed economic security.",
+        published=None,
+    )
+    assert ("meeting", "concluded", ("JP", "KR"), "2023-03-16") in rows

@@ -938,6 +938,19 @@ def sentence_candidates(
             status = g.default_status[ev_type]
             anchor = trig.lo
             cued = False
+        elif (
+            ev_type in g.dated_defaults
+            and published is None
+            and not hedges
+            and not futures
+            and any(t.past is not None and abs(t.lo - trig.hi) <= 3 for t in times)
+            and any(_past_word(g, w) for w in norm[seg_lo:seg_hi])
+        ):
+            # "At their summit on March 16, Yoon and Kishida discussed ...": with no
+            # publication date, a dated meeting told in the past tense happened
+            status = g.default_status[ev_type]
+            anchor = trig.lo
+            cued = False
         elif ev_type in ("negotiation", "meeting") and any(
             # "will travel to Washington next week for talks": the talks are to come
             seg_lo <= m.lo < trig.lo and trig.lo - m.lo <= 12 and norm[trig.lo - 1] == "for"
