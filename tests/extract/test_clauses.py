@@ -462,3 +462,8 @@ def test_with_no_publication_date_a_dated_meeting_told_in_the_past_happened() ->
         published=None,
     )
     assert ("meeting", "concluded", ("JP", "KR"), "2023-03-16") in rows
+
+
+def test_an_expiry_told_in_the_future_is_only_expected() -> None:
+    rows = events("The EU steel safeguard will expire on 30 June 2026.")
+    assert [(t, s, d) for t, s, _, d in rows] == [("trade-remedy", "planned", "2026-06-30")]

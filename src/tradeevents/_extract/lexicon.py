@@ -177,6 +177,7 @@ GRAMMAR_SETS = (
     "onset_words",
     "owed_words",
     "unapplied_types",
+    "expiry_words",
 )
 
 
@@ -239,6 +240,7 @@ class Grammar:
     onset_words: frozenset[str]
     owed_words: frozenset[str]
     unapplied_types: frozenset[str]
+    expiry_words: frozenset[str]
     #: The words whose positions the rules look up in a sentence: clause breaks,
     #: subordinators and "under" (derived, not read).
     structure_words: frozenset[str] = attrs.field(init=False)

@@ -1006,7 +1006,9 @@ def sentence_candidates(
                 # a measure announced to take effect later is announced; but cuts a
                 # deal sets for later ("Japan will cut tariffs on beef") are planned
                 reduction = best is not None and norm[best.lo] in g.reductions
-                status = "planned" if reduction and ev_type == "tariff" else "announced"
+                # "the safeguard will expire on 30 June 2026": an end only expected
+                expiry = status == "ended" and best is not None and norm[best.lo] in g.expiry_words
+                status = "planned" if (reduction and ev_type == "tariff") or expiry else "announced"
             else:
                 status = "planned"
         if (
