@@ -467,3 +467,11 @@ def test_with_no_publication_date_a_dated_meeting_told_in_the_past_happened() ->
 def test_an_expiry_told_in_the_future_is_only_expected() -> None:
     rows = events("The EU steel safeguard will expire on 30 June 2026.")
     assert [(t, s, d) for t, s, _, d in rows] == [("trade-remedy", "planned", "2026-06-30")]
+
+
+def test_a_measure_effective_after_publication_is_announced_and_dated_by_that_day() -> None:
+    rows = events(
+        "President Donald Trump on Tuesday signed a proclamation imposing a 50 percent "
+        "tariff on imports of copper products, effective June 1."
+    )
+    assert rows == [("tariff", "announced", ("US",), "2023-06-01")]

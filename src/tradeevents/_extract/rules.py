@@ -1310,6 +1310,25 @@ def sentence_candidates(
             and not near(hedges, max(lo, trig.lo - 4), trig.lo)
         ):
             status = "concluded"  # "agreed to resume talks at a meeting in Porto in May 2021"
+        if published is not None and status == "in-effect" and ev_type in MEASURES:
+            # "signed a proclamation imposing a 50% tariff ..., effective Aug. 1": a measure
+            # whose clause names a day after publication when it takes effect is announced
+            for t in times:
+                if (
+                    seg_lo <= t.lo < seg_hi
+                    and t.lo > lo
+                    and norm[t.lo - 1] in g.effect_words
+                    and t.future is not None
+                    and t.future.first > published
+                    # (a day without its year: only when ahead is the nearer reading)
+                    and (
+                        t.past is None
+                        or t.past == t.future
+                        or (t.future.first - published) < (published - t.past.last)
+                    )
+                ):
+                    date = t.future
+                    break
         if published is not None and date is not None and date.first > published:
             # told in the present ("the rate rises to 100% on Sept. 27") but dated after
             # publication: not yet done
