@@ -475,3 +475,10 @@ def test_a_measure_effective_after_publication_is_announced_and_dated_by_that_da
         "tariff on imports of copper products, effective June 1."
     )
     assert rows == [("tariff", "announced", ("US",), "2023-06-01")]
+
+
+def test_an_act_under_a_countrys_own_law_is_that_countrys() -> None:
+    rows = events(
+        "Effective June 6, an additional 40% duty under IEEPA applies to most products of Brazil."
+    )
+    assert rows == [("tariff", "announced", ("BR", "US"), "2023-06-06")]

@@ -111,6 +111,16 @@ def test_a_copy_loads(vocab: Path) -> None:
             lambda d: d.pop("abbreviations"),
             "splitter.json: $: missing key 'abbreviations'",
         ),
+        (
+            "instruments.json",
+            lambda d: d["owners"].__setitem__("ieepa", "XX"),
+            "instruments.json: $.owners.ieepa: unknown jurisdiction code 'XX' for 'ieepa'",
+        ),
+        (
+            "instruments.json",
+            lambda d: d["owners"].__setitem__("section-999", "US"),
+            "instruments.json: $.owners: 'section-999' is not an instrument of this file",
+        ),
     ],
 )
 def test_bad_entries_are_named(vocab: Path, name: str, change: Any, message: str) -> None:

@@ -386,12 +386,28 @@ class Lexicon:
 
     def _load_instruments(self, doc: Any) -> None:
         file = "instruments.json"
-        for slug, forms in self._section(doc, "instruments", dict, file).items():
+        slugs = self._section(doc, "instruments", dict, file)
+        for slug, forms in slugs.items():
             where = f"$.instruments.{slug}"
             if not slug or not set(slug) <= _SLUG_CHARS:
                 raise VocabularyError(f"{slug!r} is not a lowercase slug", file, where)
             for w, tokens in self._phrases(forms, file, where):
                 self._add(tokens, "inst", slug, file, w)
+        #: The jurisdiction whose law each instrument is (checked against the table later).
+        self.instrument_owners: dict[str, str] = {}
+        owners = doc.get("owners", {}) if isinstance(doc, dict) else {}
+        if not isinstance(owners, dict):
+            raise VocabularyError("expected an object of slug: code", file, "$.owners")
+        for slug, code in owners.items():
+            if slug not in slugs:
+                raise VocabularyError(
+                    f"{slug!r} is not an instrument of this file", file, "$.owners"
+                )
+            if not isinstance(code, str):
+                raise VocabularyError(
+                    f"expected a jurisdiction code for {slug!r}", file, "$.owners"
+                )
+            self.instrument_owners[slug] = code
 
     def _load_products(self, doc: Any) -> None:
         file = "products.json"
@@ -568,6 +584,13 @@ class Lexicon:
 
         if table is None:
             table = default_table()
+        for slug, code in self.instrument_owners.items():
+            if code not in table.codes:
+                raise VocabularyError(
+                    f"unknown jurisdiction code {code!r} for {slug!r}",
+                    "instruments.json",
+                    f"$.owners.{slug}",
+                )
         for form, code, kind in table.surface_forms():
             tokens = tokenize_phrase(form)
             if not tokens:

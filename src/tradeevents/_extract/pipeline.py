@@ -532,7 +532,14 @@ def resolve_context(doc: Document) -> None:
     """
     g = doc.lexicon.grammar
     focus = doc.focus
+    owners = doc.lexicon.instrument_owners
     for c in doc.candidates:
+        # "an additional 40% duty under IEEPA applies to most products of Brazil": an
+        # act under a country's own law is that country's
+        # (unless the sentence names instruments of other kinds too: "the EU's anti-subsidy
+        # duties ..., and Washington's Section 301 tariff": another act's)
+        if c.instruments and all(slug in owners for slug in c.instruments):
+            c.parties |= {owners[slug] for slug in c.instruments}
         one_sided = (
             (
                 c.type in g.one_sided_types
