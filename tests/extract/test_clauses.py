@@ -282,6 +282,7 @@ def test_a_legislature_approving_is_a_laws_step() -> None:
         "Food Secretary Sanjeev Chopra ruled out any fresh curbs on rice shipments this season.",
         "The trade minister ruled out resuming free trade negotiations with the European Union.",
         "Japan declined to impose new duties on Chinese steel products.",
+        "The ministry denied that Beijing planned to restrict exports of rare earths.",
     ],
 )
 def test_a_refusal_denies_the_act_across_its_noun_phrase(text: str) -> None:
