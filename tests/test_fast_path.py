@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json as stdlib_json
 import math
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -227,18 +228,35 @@ def plain_text(src: str) -> list[Event] | None:
     return text_format._read_plain_document(src, registry.event_types())
 
 
+def block_text(src: str) -> list[Event] | None:
+    """The block reader: checked values, remembered texts, the trusted constructor."""
+    return text_format._read_blocks(src, registry.event_types())
+
+
+FAST_TEXT_READERS = pytest.mark.parametrize(
+    "fast_text", [plain_text, block_text], ids=["line-reader", "block-reader"]
+)
+
+
 @given(testing.event_lists())
-def test_plain_text_reader_reads_what_the_parser_reads(events: list[Event]) -> None:
+@FAST_TEXT_READERS
+def test_plain_text_reader_reads_what_the_parser_reads(
+    fast_text: Callable[[str], list[Event] | None], events: list[Event]
+) -> None:
     src = text_format.dumps(events)
-    got = plain_text(src)
-    assert got is not None
-    same(got, reference_text(src))
-    same(got, events)
+    for _ in range(2):  # the second time from the values remembered
+        got = fast_text(src)
+        assert got is not None
+        same(got, reference_text(src))
+        same(got, events)
+        for loaded, original in zip(got, events, strict=True):
+            check_built_alike(loaded, original)
 
 
 @given(testing.event_lists(max_size=3), st.data())
+@FAST_TEXT_READERS
 def test_plain_text_reader_accepts_nothing_the_parser_refuses(
-    events: list[Event], data: st.DataObject
+    fast_text: Callable[[str], list[Event] | None], events: list[Event], data: st.DataObject
 ) -> None:
     src = text_format.dumps(events)
     pos = data.draw(st.integers(0, len(src)), label="pos")
@@ -252,26 +270,97 @@ def test_plain_text_reader_accepts_nothing_the_parser_refuses(
     try:
         expected = reference_text(changed)
     except TextFormatError:
-        assert plain_text(changed) is None
+        assert fast_text(changed) is None
         return
-    got = plain_text(changed)
+    got = fast_text(changed)
     if got is not None:
         same(got, expected)
+
+
+#: Values to put in place of a field's value or an inline pair's: each valid for some
+#: field and invalid for others, or invalid in a way only a check after the codec finds.
+ODD_VALUES = [
+    "none", "true", "0", "01", "-1", "4000000000", "1e400", "nan", "-0.0", "0.5", "1.5",
+    "[]", "[US]", "[XX]", "[US, US]", "[JP, US]", "[US, JP]", "[ US]", "[Steel]", "[steel]",
+    '[" steel"]', '["a\\nb"]', "[section-232]", "[Section-232]", "2021-02-30", "2021-Q5",
+    "2021-11-17", "planned", "up-to", "x", " x", "x ", '"x"', '" x"', '""', '"\\U00110000"',
+    '"\\u00e9"', "{}", "{name: x}", "{name: x, title: y, jurisdiction: XX}",
+    "{text: x, start: 2, end: 1}", "{text: x, start: 1, end: 2}", "{end: 2, start: 1, text: x}",
+    "{value: 25.0}", "{value: -1.0}", "{value: 25}", "{amount: 1.0, unit: t}",
+    "[{value: 25.0}, {value: 10.0}]", "[{value: 25.0}, {value: 25.0}]",
+    '[{name: "A B"}, {name: x}]', "[{text: x, start: 0, end: 0}]",
+]  # fmt: skip
+
+
+@given(testing.event_lists(min_size=1, max_size=3), st.data())
+def test_block_reader_accepts_no_value_the_parser_refuses(
+    events: list[Event], data: st.DataObject
+) -> None:
+    """Each value goes through the codec, the converter and the validator of its field,
+    inline objects' values too: a value that any of them refuses sends the document
+    back to the parser."""
+    lines = text_format.dumps(events).split("\n")
+    fields = [i for i, line in enumerate(lines) if ": " in line and not line.startswith("#")]
+    if not fields:
+        return
+    index = data.draw(st.sampled_from(fields), label="line")
+    key, _, value = lines[index].partition(": ")
+    new = data.draw(st.sampled_from(ODD_VALUES) | st.text(max_size=4), label="value")
+    if value.startswith("{") and data.draw(st.booleans(), label="inline"):
+        pair = data.draw(st.sampled_from(ODD_VALUES), label="pair")
+        new = value[:-1] + (", " if value != "{}" else "") + pair[1:-1] + "}"
+    lines[index] = f"{key}: {new}"
+    changed = "\n".join(lines)
+    try:
+        expected = reference_text(changed)
+    except TextFormatError:
+        assert block_text(changed) is None
+        return
+    got = block_text(changed)
+    if got is not None:
+        same(got, expected)
+        for loaded, reference in zip(got, expected, strict=True):
+            check_built_alike(loaded, reference)
 
 
 @pytest.mark.parametrize(
     "path", sorted(TEXT_DATA.glob("*/*.events")), ids=lambda p: f"{p.parent.name}/{p.stem}"
 )
-def test_plain_text_reader_on_the_corpus(path: Path) -> None:
+@FAST_TEXT_READERS
+def test_plain_text_reader_on_the_corpus(
+    fast_text: Callable[[str], list[Event] | None], path: Path
+) -> None:
     src = path.read_bytes().decode("utf-8", "replace")
     try:
         expected = reference_text(src)
     except TextFormatError:
-        assert plain_text(src) is None
+        assert fast_text(src) is None
         return
-    got = plain_text(src)
+    got = fast_text(src)
     if got is not None:
         same(got, expected)
+
+
+def test_block_reader_takes_what_dumps_writes_only() -> None:
+    """Comments, blank lines, other spacing and other field orders go to the line
+    reader and the parser, which read the same events."""
+    from tradeevents import Agreement, Status
+
+    event = Agreement(status=Status.PLANNED, parties=("JP", "US"), source="a")
+    src = text_format.dumps([event])
+    assert block_text(src) == [event]
+    variants = [
+        src.replace("[agreement]\n", "[agreement]\n# a comment\n"),
+        src + "\n",
+        src.replace("\n\n", "\n\n\n"),
+        src.replace("status: planned\nparties: [JP, US]", "parties: [JP, US]\nstatus: planned"),
+        src.replace("parties: ", "parties:  "),
+        src.replace("\n", "\r\n"),
+        src[:-1],
+    ]
+    for variant in variants:
+        assert block_text(variant) is None
+        assert text_format.loads(variant) == [event]
 
 
 def test_remembered_texts_depend_on_the_values_only() -> None:

@@ -700,7 +700,8 @@ def _trusted_new(cls: type[_T]) -> Callable[[Sequence[Any]], _T]:
     constructor would (see :data:`_FIELD_KINDS`); :class:`TypeError` for a class
     it cannot build (check :func:`_is_trusted_buildable` first). The fields are
     set as attrs' own ``__init__`` sets them, with ``object.__setattr__`` (the
-    class is frozen), here in one ``map`` run to its end by a zero-length deque.
+    class is frozen), here in one ``map`` run to its end by ``any`` (each setter
+    returns ``None``).
     """
     if not _is_trusted_buildable(cls):
         raise TypeError(f"{cls.__qualname__} cannot be built without its __init__")
@@ -712,12 +713,14 @@ def _trusted_new(cls: type[_T]) -> Callable[[Sequence[Any]], _T]:
     if call is not None and all(slot is not None for slot in slots):
         # the slots' own setters, called from map: no attribute lookup per field
         setters = [slot.__set__ for slot in slots]
+        repeat = itertools.repeat
 
         def trusted_new(values: Sequence[Any]) -> _T:
             if len(values) != count:
                 raise TypeError(f"{cls.__qualname__} has {count} fields, not {len(values)}")
             self = new(cls)
-            collections.deque(map(call, setters, itertools.repeat(self, count), values), 0)
+            # any() runs the setters to the end (each returns None) without a deque
+            any(map(call, setters, repeat(self, count), values))
             return self
 
         return trusted_new

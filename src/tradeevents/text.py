@@ -23,7 +23,9 @@ The reader is a set of pure functions of ``(src, pos)`` over a table of named
 regular expressions (:data:`_RULES`), in the manner of packaging's tokenizer
 and tomli's parser; each ``_parse_*`` docstring holds its grammar rule. Field
 values have a fast path (one precompiled ``fullmatch`` against the rest of the
-line) and fall back to the general, error-reporting parser.
+line) and fall back to the general, error-reporting parser. A document laid out
+exactly as :func:`dumps` writes it is first read an event at a time by the block
+reader (:func:`_read_blocks`), which goes back to those at the first doubt.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ import functools
 import gc
 import io
 import itertools
+import operator
 import os
 import re
 import types
@@ -47,7 +50,7 @@ from ._gc import paused
 from ._io import write_atomic
 from .dates import EventDate
 from .errors import TextFormatError
-from .model import Event, Evidence
+from .model import Event, Evidence, _check_offset, _field_kind, _is_trusted_buildable, _trusted_new
 
 __all__ = [
     "FORMAT_VERSION",
@@ -120,6 +123,9 @@ _ESCAPED_PAIR = re.compile(rf"([A-Za-z_][A-Za-z0-9_]*): ({_ESCAPED_SCALAR})")
 _ESCAPED_OBJECT = re.compile(
     rf"\{{(?:[A-Za-z_][A-Za-z0-9_]*: {_ESCAPED_SCALAR}(?:, [A-Za-z_][A-Za-z0-9_]*: {_ESCAPED_SCALAR})*)?\}}"
 )
+#: The same for the block reader's patterns (a string's characters in runs: faster).
+_INLINE_SCALAR = rf'(?:"[^"\\\x00-\x1f\x7f]*(?:{_ESCAPE}[^"\\\x00-\x1f\x7f]*)*"|[^,{{}}\[\]" ]+)'
+_OFFSET = "0|[1-9][0-9]*"
 _FIELD_START = re.compile(r"([A-Za-z_][A-Za-z0-9_]*): *")
 
 #: Words that a bare string may not be (they mean something else).
@@ -627,11 +633,28 @@ class _ObjectPlan:
             elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]
                 default = _MISS if default.takes_self else default.factory()
             self.fields[key] = _Field(key, attribute.name, codec, default)
+        self.hints = hints
         self.required = [
             attribute.alias or attribute.name
             for attribute in attrs.fields(cls)
             if attribute.init and attribute.default is attrs.NOTHING
         ]
+
+    @functools.cached_property
+    def block(self) -> _Block | None:
+        """How the block reader reads this class's field lines; ``None`` if it cannot."""
+        try:
+            return _Block(self, inline=False)
+        except (TypeError, ValueError, LookupError):
+            return None
+
+    @functools.cached_property
+    def inline(self) -> _Block | None:
+        """How the block reader reads this class inline (``{key: value, ...}``), or ``None``."""
+        try:
+            return _Block(self, inline=True)
+        except (TypeError, ValueError, LookupError):
+            return None
 
     @functools.cached_property
     def _writing(self) -> list[tuple[str, str, Callable[[Any], str], Any]]:
@@ -777,6 +800,14 @@ class _ObjectCodec(_Codec):
         return match.end(), plan.build(src, anchor, values, places, f"this {self.cls.__name__}")
 
     def fast(self, src: str, pos: int, end: int) -> Any:
+        inline = self.plan.inline
+        if inline is not None:
+            match = inline.pattern.fullmatch(src, pos, end)
+            if match is not None:
+                try:
+                    return inline.build(match.groups())
+                except _REFUSALS:
+                    pass  # the reading below, through the public constructor, decides
         if _FAST_OBJECT.fullmatch(src, pos, end) is not None:
             pairs: Iterable[re.Match[str]] = _FAST_PAIR.finditer(src, pos + 1, end - 1)
         elif _ESCAPED_OBJECT.fullmatch(src, pos, end) is not None:
@@ -803,6 +834,281 @@ class _ObjectCodec(_Codec):
         if not isinstance(value, self.cls):
             self._refuse(value)
         return "{" + ", ".join(self.plan.lines(value)) + "}"
+
+
+# -- the block reader: checked values, remembered, and trusted construction -----
+#
+# A document in the layout dumps writes is read an event at a time: one regular
+# expression per class takes the event's field lines in field order (each line
+# optional), and one reader per field turns the text of each value into the value
+# the attrs __init__ would store: the codec's reading, then the field's converter
+# and validator, run once (tradeevents.model._FIELD_KINDS names the fields whose
+# checks need nothing but the value). Values whose text was read before come from
+# a bounded table (most fields recur from event to event: status, parties, dates,
+# products, officials, rates), a dict subclass whose lookups stay in C. The event
+# is then built through the model's trusted constructor, as the JSON reader does
+# (tradeevents.formats._fast). Anything else (another layout, a class with fields
+# of its own, any refusal) goes back to the line reader and the general parser.
+
+
+class _Refused(Exception):
+    """The block reader does not take this value; the general parser decides."""
+
+
+#: What the block reader catches: a refusal of its own, or of a codec, converter or validator.
+_REFUSALS: Final = (_Refused, TextFormatError, ValueError, TypeError, LookupError)
+
+
+def _call_one(fn: Callable[[Any], Any], value: Any) -> Any:
+    return fn(value)
+
+
+#: ``fn(value)`` as a C function for ``map`` (``operator.call`` is Python 3.11+).
+_call: Callable[[Callable[[Any], Any], Any], Any] = getattr(operator, "call", _call_one)
+
+
+class _Remembered(dict[Any, Any]):
+    """Values by the text they were read from: a miss reads the text (``compute``)
+    and remembers the value, up to :data:`_WRITTEN_LIMIT` texts of at most 256
+    characters. ``None`` (the field is absent) is the key of the field's default."""
+
+    __slots__ = ("compute",)
+
+    def __init__(self, compute: Callable[[str | None], Any]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, text: str | None) -> Any:
+        value = self.compute(text)
+        if text is not None and len(self) < _WRITTEN_LIMIT and len(text) <= 256:
+            self[text] = value
+        return value
+
+
+#: The tables of values read before, shared by the fields that read and check alike.
+_remembered: dict[tuple[Any, Any, Any], _Remembered] = {}
+#: What an absent required field reads as: refused.
+_REQUIRED: Final = object()
+
+
+def _value_reader(
+    codec: _Codec, hint: Any, attribute: attrs.Attribute[Any], kind: str, default: Any
+) -> Callable[[str | None], Any]:
+    """The reader of one field's value text (``None`` when the line is absent): the
+    value as the public constructor would store it, or an exception."""
+    validator = _check_offset if kind == "end" else attribute.validator  # end >= start: build
+    converter = _plain_converter(attribute)
+
+    def compute(text: str | None) -> Any:
+        if text is None:
+            raise _Refused  # a required field: the parser names it
+        end = len(text)
+        value = codec.fast(text, 0, end)
+        if value is _MISS:
+            if text.startswith(" "):
+                raise _Refused  # the parser's ": *" takes more spaces than one
+            after, value = codec.read(text, 0, end)
+            _after_value(text, after, end)
+        if converter is not None:
+            value = converter(value)
+        if validator is not None:
+            validator(None, attribute, value)
+        return value
+
+    inner = codec.inner if isinstance(codec, _OptionalCodec) else codec
+    inline = inner.plan.inline if isinstance(inner, _ObjectCodec) else None
+    if inline is not None:  # objects seldom recur (evidence spans): read each time
+        fullmatch = inline.pattern.fullmatch
+        build = inline.build
+
+        def read_object(text: str | None) -> Any:
+            if text is None:
+                if default is _REQUIRED:
+                    raise _Refused
+                return default
+            match = fullmatch(text)
+            if match is None:
+                return compute(text)
+            value = build(match.groups())
+            if validator is not None:
+                validator(None, attribute, value)
+            return value
+
+        return read_object
+    if not _shareable(codec):  # values that events must not share: read each time
+
+        def read_each(text: str | None) -> Any:
+            if text is None and default is not _REQUIRED:
+                return default
+            return compute(text)
+
+        return read_each
+    key = None if hint is None else (hint, validator, converter)
+    try:
+        table = None if key is None else _remembered.get(key)
+    except TypeError:  # an unhashable annotation: a table of its own
+        key = None
+        table = None
+    if table is None:
+        table = _Remembered(compute)
+        if key is not None:
+            _remembered[key] = table
+    if default is not _REQUIRED and None not in table:
+        dict.__setitem__(table, None, default)
+    return table.__getitem__
+
+
+class _Block:
+    """How the block reader reads one attrs class: the pattern of its field lines
+    (or inline pairs), a reader per field, and the trusted constructor."""
+
+    def __init__(self, plan: _ObjectPlan, *, inline: bool) -> None:
+        cls = plan.cls
+        if not _is_trusted_buildable(cls):
+            raise TypeError(f"{cls.__qualname__} is not built by the block reader")
+        attributes = attrs.fields(cls)
+        readers: list[Callable[[Any], Any]] = []
+        pieces: list[str] = []
+        self.span: tuple[int, int] | None = None
+        for index, (field, attribute) in enumerate(
+            zip(plan.fields.values(), attributes, strict=True)
+        ):
+            kind = _field_kind(attribute)
+            if kind is None:
+                raise TypeError(f"field {field.key!r} has checks of its own")
+            if kind == "end":
+                if index == 0 or attributes[index - 1].name != "start":
+                    raise TypeError(f"field {field.key!r} has checks of its own")
+                self.span = (index - 1, index)
+            default = _REQUIRED if field.default is _MISS else field.default
+            if isinstance(attribute.default, attrs.Factory) and not (  # type: ignore[arg-type]
+                default == () and type(default) is tuple
+            ):
+                raise TypeError(f"field {field.key!r}: a factory's values would be shared")
+            if default is not _REQUIRED:
+                # the default as the constructor stores it (converted, checked)
+                converter = _plain_converter(attribute)
+                converted = default if converter is None else converter(default)
+                if attribute.validator is not None and kind != "end":
+                    attribute.validator(None, attribute, converted)
+                if type(converted) is not type(default) or converted != default:
+                    raise TypeError(f"field {field.key!r}: a default the converter changes")
+            value = _INLINE_SCALAR if inline else r"[^\n]*"
+            if kind in ("offset", "end") and type(field.codec) is _IntCodec:
+                # offsets seldom recur (evidence spans): the pattern takes the grammar's
+                # integers >= 0 (what _check_offset accepts), which int() reads alike
+                value = _OFFSET
+                readers.append(int)
+            else:
+                readers.append(
+                    _value_reader(
+                        field.codec, plan.hints.get(attribute.name), attribute, kind, default
+                    )
+                )
+            key = re.escape(field.key)
+            if inline:
+                if not _is_scalar(field.codec):
+                    raise TypeError(f"field {field.key!r} holds no scalar")
+                pieces.append(rf"(?:(?:(?<=\{{)|(?<!\{{), ){key}: ({value}))?")
+            else:
+                pieces.append(rf"(?:{key}: ({value})\n)?")
+        self.pattern = re.compile("\\{" + "".join(pieces) + "\\}" if inline else "".join(pieces))
+        self.build = _builder(readers, _trusted_new(cls), self.span)
+
+
+def _builder(
+    readers: list[Callable[[Any], Any]],
+    new: Callable[[list[Any]], Any],
+    span: tuple[int, int] | None,
+) -> Callable[[Iterable[str | None]], Any]:
+    """The function building an instance from the texts of its values (``None`` for
+    an absent field), through the trusted constructor *new*."""
+    call = _call
+    if span is None:
+
+        def build(texts: Iterable[str | None]) -> Any:
+            return new(list(map(call, readers, texts)))
+
+        return build
+    start, end = span
+
+    def build_span(texts: Iterable[str | None]) -> Any:
+        values = list(map(call, readers, texts))
+        if values[end] < values[start]:
+            raise _Refused  # _check_end's own check
+        return new(values)
+
+    return build_span
+
+
+def _plain_converter(attribute: attrs.Attribute[Any]) -> Callable[[Any], Any] | None:
+    """The converter of *attribute*, a plain function of the value (those of the model's
+    known fields are); :class:`TypeError` for an ``attrs.Converter``."""
+    converter = attribute.converter
+    if isinstance(converter, attrs.Converter):
+        raise TypeError(f"field {attribute.name!r} has a converter of its own")
+    return converter
+
+
+def _shareable(codec: _Codec) -> bool:
+    """Whether the values of *codec* may be shared by events (remembered by their text):
+    strings, numbers, dates, members, and tuples of them or of frozen attrs instances
+    (the criterion of :attr:`_TupleCodec.read_before`). Single objects are not
+    remembered (they seldom recur)."""
+    if isinstance(codec, _OptionalCodec):
+        return _shareable(codec.inner)
+    if isinstance(codec, _TupleCodec):
+        inner = codec.inner
+        return not isinstance(inner, _ObjectCodec) or _is_frozen(inner.cls)
+    return not isinstance(codec, _ObjectCodec)
+
+
+def _is_scalar(codec: _Codec) -> bool:
+    if isinstance(codec, _OptionalCodec):
+        codec = codec.inner
+    return not isinstance(codec, (_TupleCodec, _ObjectCodec))
+
+
+def _read_blocks(src: str, known: Mapping[str, type[Event]]) -> list[Event] | None:
+    """The events of *src* when it is laid out exactly as :func:`dumps` writes it (the
+    magic line, then for each event a blank line, its header and its field lines in
+    field order, each ending in LF), of classes the block reader builds; ``None`` for
+    anything else and at the first doubt (the line reader and the parser decide)."""
+    if not src.startswith(MAGIC + "\n") or "\r" in src:
+        return None
+    blocks: dict[str, _Block] = {}
+    events: list[Event] = []
+    append = events.append
+    find = src.find
+    startswith = src.startswith
+    pos = len(MAGIC) + 1
+    length = len(src)
+    try:
+        while pos < length:
+            if not startswith("\n[", pos):
+                return None
+            pos += 1
+            end = find("\n", pos)
+            if end == -1:
+                return None
+            header = src[pos:end]
+            block = blocks.get(header)
+            if block is None:
+                match = _RULES["HEADER"].fullmatch(header)
+                cls = None if match is None else known.get(match.group("tag"))
+                if cls is None:
+                    return None
+                found = _plan_for(cls).block
+                if found is None:
+                    return None
+                block = blocks[header] = found
+            lines = block.pattern.match(src, end + 1)
+            assert lines is not None  # every line of the pattern is optional
+            append(block.build(lines.groups()))
+            pos = lines.end()
+    except _REFUSALS:
+        return None
+    return events
 
 
 _SCALARS: Final[dict[Any, Callable[[], _Codec]]] = {
@@ -1083,7 +1389,9 @@ def loads(
         raise TextFormatError(_limits.message(max_bytes), s, 0)
     known = _known_types(event_types)
     with paused():  # many small surviving objects: no collections half-way
-        events = _read_plain_document(s, known)
+        events = _read_blocks(s, known)
+        if events is None:
+            events = _read_plain_document(s, known)
         if events is None:
             events = _parse_document(s, known)
         _settle()

@@ -67,6 +67,7 @@ def test_collector_is_off_while_building_and_back_on_after(
 
     monkeypatch.setattr(model.Agreement, "__init__", spy)
     monkeypatch.setattr(_fast, "_trusted_new", spy_trusted)
+    monkeypatch.setattr(te.text, "_trusted_new", spy_trusted)  # the text block reader's
     assert loads(good) == EVENTS
     assert seen == [False]
     assert gc.isenabled()
