@@ -483,3 +483,8 @@ def test_an_act_under_a_countrys_own_law_is_that_countrys() -> None:
         "Effective June 6, an additional 40% duty under IEEPA applies to most products of Brazil."
     )
     assert rows == [("tariff", "announced", ("BR", "US"), "2023-06-06")]
+
+
+def test_a_summit_does_not_take_the_end_of_the_talks_held_there() -> None:
+    rows = events("Their talks broke down at the EU-U.S. summit in Washington in October 2022.")
+    assert all(t != "meeting" for t, _, _, _ in rows)

@@ -178,6 +178,7 @@ GRAMMAR_SETS = (
     "owed_words",
     "unapplied_types",
     "expiry_words",
+    "unended_types",
 )
 
 
@@ -241,6 +242,7 @@ class Grammar:
     owed_words: frozenset[str]
     unapplied_types: frozenset[str]
     expiry_words: frozenset[str]
+    unended_types: frozenset[str]
     #: The words whose positions the rules look up in a sentence: clause breaks,
     #: subordinators and "under" (derived, not read).
     structure_words: frozenset[str] = attrs.field(init=False)

@@ -1061,6 +1061,8 @@ def sentence_candidates(
             status = "in-effect"
         if status == "in-effect" and ev_type in g.unapplied_types:
             continue  # "the ruling ... the duties, which remain in place": the duties' step
+        if status == "ended" and ev_type in g.unended_types:
+            continue  # "talks broke down at the summit": the talks' step
         # parties: the sentence's subject and the jurisdictions near the trigger
         if (
             ev_type == "agreement"
