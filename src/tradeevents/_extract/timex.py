@@ -265,6 +265,9 @@ def find_times(
             i += 1
             continue
         # -- relative forms ------------------------------------------------------
+        if t[0].isdigit():
+            i += 1  # a number alone ("25%", "$16.6 billion") is no relative form
+            continue
         rel = _relative(text, tokens, lo, hi, i, lexicon, published)
         if rel is not None:
             out.append(rel)
