@@ -23,6 +23,7 @@ Triggers of one type and status in one sentence make one event.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from bisect import bisect_left
 from itertools import compress
 from typing import Any
@@ -46,6 +47,10 @@ _AFTER = 12
 _SEGMENT_BREAKS = frozenset({";", ":"})
 _CLAUSE_BREAKS = frozenset({";", ":", ","})
 _LIGHT = frozenset({"-", "'", '"'})
+#: Officials are immutable values, and a text names the same few again and again: each
+#: is built (and validated) once, up to a bound.
+_official = functools.lru_cache(maxsize=1024)(Official)
+
 #: Articles and possessives before a noun ("under the plan", "under its plan").
 _ARTICLES = frozenset({"the", "a", "an", "its", "their", "this", "that"})
 #: "until a deal", "pending an agreement", "absent a deal": a condition, not an act.
@@ -384,7 +389,7 @@ def _officials(
         if parts:
             raw_title = text[tokens.starts[m.lo] : tokens.ends[m.hi - 1]]
             try:
-                out.add(Official(" ".join(parts), raw_title, code))
+                out.add(_official(" ".join(parts), raw_title, code))
             except ValueError:
                 continue
     return out
@@ -434,7 +439,11 @@ def _implied_triggers(
             implied.append(Mention(k, end, "trig", ("legislation", step)))
     # "suspended beef imports from ...", "beef shipments to China were suspended": a
     # restriction verb and its trade flow with goods between them
-    verbs = list(compress(range(lo, hi), map(g.restriction_verbs.__contains__, window)))
+    verbs = (
+        []
+        if g.restriction_verbs.isdisjoint(window)
+        else list(compress(range(lo, hi), map(g.restriction_verbs.__contains__, window)))
+    )
     taken_tokens = {k for t in triggers for k in range(t.lo, t.hi)} if verbs else set()
     for k in verbs:
         if k in taken_tokens:
