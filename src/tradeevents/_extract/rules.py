@@ -592,20 +592,35 @@ def sentence_candidates(
 
     out: list[Candidate] = []
     taken: set[tuple[int, int]] = {(t.lo, t.hi) for t in triggers}
-    remedy_marks = [m for m in by_cat.get("inst", []) if m.value in g.remedy_instruments]
-    inst_spans = [(m.lo, m.hi, m.value) for m in by_cat.get("inst", [])]
-    cue_tokens = {j for c in cues for j in range(c.lo, c.hi)}
+    insts = by_cat.get("inst")
+    remedy_marks = [m for m in insts if m.value in g.remedy_instruments] if insts else []
+    inst_spans = [(m.lo, m.hi, m.value) for m in insts] if insts else []
     cue_starts = {c.lo for c in cues}
+    # most cues are one word: their tokens are their starts
+    cue_tokens = (
+        {j for c in cues for j in range(c.lo, c.hi)}
+        if any(c.hi - c.lo > 1 for c in cues)
+        else cue_starts
+    )
     trigger_starts = {t.lo for t in triggers}
     time_starts = {t.lo for t in times}
     # break positions, found once: clauses end at any of them, segments at ";" and ":"
-    # one C-level pass finds the structure words; the few found are sorted out after
+    # one C-level pass finds the structure words; the few found are sorted out in one loop
     maybe_global = not _GLOBAL_WORDS.isdisjoint(window)  # what _is_global looks for
-    marks = list(compress(range(lo, hi), map(g.structure_words.__contains__, window)))
-    clause_breaks = [k for k in marks if norm[k] in _CLAUSE_BREAKS]
-    subordinator_pos = [k for k in marks if norm[k] in g.subordinators]
-    under_pos = [k for k in marks if norm[k] == "under"]
-    segment_breaks = [k for k in clause_breaks if norm[k] in _SEGMENT_BREAKS]
+    clause_breaks: list[int] = []
+    subordinator_pos: list[int] = []
+    under_pos: list[int] = []
+    segment_breaks: list[int] = []
+    for k in compress(range(lo, hi), map(g.structure_words.__contains__, window)):
+        word = norm[k]
+        if word in _CLAUSE_BREAKS:
+            clause_breaks.append(k)
+            if word in _SEGMENT_BREAKS:
+                segment_breaks.append(k)
+        if word in g.subordinators:
+            subordinator_pos.append(k)
+        if word == "under":
+            under_pos.append(k)
     # ", and the EU has applied ...": a coordinated clause, with a verb of its own before
     # its next break (", and its automotive sector, took effect": a list's last item)
     joins = [
