@@ -265,8 +265,8 @@ def find_times(
             i += 1
             continue
         # -- relative forms ------------------------------------------------------
-        if t[0].isdigit():
-            i += 1  # a number alone ("25%", "$16.6 billion") is no relative form
+        if t[0].isdigit() or (t in _SHIFTS and tok(i + 1) not in ("year", "month", "week")):
+            i += 1  # a number alone ("25%"), "this" alone ("this is"): no relative form
             continue
         rel = _relative(text, tokens, lo, hi, i, lexicon, published)
         if rel is not None:
@@ -313,6 +313,8 @@ def _year_part(
     return i, _of_year(year)
 
 
+#: Words that shift a period ("last year", "this month"); alone they tell no date.
+_SHIFTS = frozenset({"last", "next", "this", "past", "coming"})
 _UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
 
 
