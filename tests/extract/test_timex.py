@@ -80,3 +80,12 @@ def test_a_year_in_a_document_number_is_no_date() -> None:
         published="2024-01-10",
     )
     assert [str(e.date) for e in events] == ["2023-12-27"]
+
+
+def test_the_following_day_is_the_day_after_the_day_told_before_it() -> None:
+    events = extract(
+        "The regulation was published on 14 February 2025 and the definitive anti-dumping "
+        "duties entered into force the following day.",
+        published="2025-02-20",
+    )
+    assert [str(e.date) for e in events] == ["2025-02-15"]

@@ -274,6 +274,27 @@ def find_times(
             i = rel.hi
             continue
         i += 1
+    if out and "day" in window:
+        out = _following_days(norm, lo, hi, out)
+    return out
+
+
+def _following_days(norm: list[str], lo: int, hi: int, times: list[TimeEx]) -> list[TimeEx]:
+    """ "Published on 14 February and in force the following day": "the following
+    day" or "the next day" is the day after the day told just before it."""
+    out = list(times)
+    for k in range(lo + 1, hi - 1):
+        if norm[k] in ("following", "next") and norm[k + 1] == "day" and norm[k - 1] == "the":
+            told = [t for t in times if t.hi <= k - 1]
+            day = told[-1].past if told else None
+            if day is None or day.precision.value != "day":
+                continue
+            try:
+                after = _from_date(day.first + dt.timedelta(days=1))
+            except (OverflowError, ValueError):
+                continue
+            out.append(TimeEx(k - 1, k + 2, after, after, told[-1].explicit_year))
+    out.sort(key=lambda t: t.lo)
     return out
 
 
