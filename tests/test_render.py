@@ -22,6 +22,8 @@ MEASURE_INSTRUMENTS = {
     "sanction": ("ieepa",),
     "import-restriction": ("uflpa",),
 }
+#: Instruments that are United States law.
+US_LAWS = {"section-232", "section-301", "ieepa", "uflpa"}
 BILATERAL = ("agreement", "negotiation", "meeting", "visit", "dispute")
 #: The statuses news gives each type. A concluded measure reads as one in effect
 #: ("imposed"), so the extractor reports it so; talks, meetings, visits and probes
@@ -69,6 +71,10 @@ def renderable_events(draw: st.DrawFn) -> te.Event:
             )
         )
         kwargs["products"] = draw(st.lists(st.sampled_from(PRODUCTS), max_size=2, unique=True))
+        if set(kwargs["instruments"]) & US_LAWS and "US" not in parties:  # type: ignore[arg-type]
+            # an act under Section 232 or IEEPA is the United States' (instruments.json
+            # names each instrument's owner, and the extractor adds it)
+            kwargs["parties"] = [*parties, "US"]
     return cls(**kwargs)
 
 

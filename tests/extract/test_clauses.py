@@ -488,3 +488,11 @@ def test_an_act_under_a_countrys_own_law_is_that_countrys() -> None:
 def test_a_summit_does_not_take_the_end_of_the_talks_held_there() -> None:
     rows = events("Their talks broke down at the EU-U.S. summit in Washington in October 2022.")
     assert all(t != "meeting" for t, _, _, _ in rows)
+
+
+def test_a_passives_agent_is_a_side() -> None:
+    rows = events(
+        "Tariffs from Japan, Korea and the United States under Section 232 imposed by the "
+        "European Union took effect."
+    )
+    assert rows == [("tariff", "in-effect", ("EU", "JP", "KR", "US"), None)]

@@ -209,6 +209,12 @@ def _partner_list(
     return out
 
 
+def _agent(norm: list[str], at: int, cue_starts: set[int]) -> bool:
+    """Whether the place at token *at* is a passive's agent: "imposed by (the) ..."."""
+    k = at - 2 if norm[at - 1] == "the" else at - 1
+    return norm[k] == "by" and k - 1 in cue_starts
+
+
 def _listed(norm: list[str], end: int, at: int) -> bool:
     """Whether only list separators stand between tokens *end* and *at*
     ("Austria, India, Italy and Spain")."""
@@ -1156,6 +1162,8 @@ def sentence_candidates(
             if (
                 (a >= win_lo and b <= win_hi)
                 or (a >= trig.hi and b <= clause_hi and norm[a - 1] in g.target_words)
+                # "tariffs ... imposed by (the) China": the passive's agent
+                or (a >= trig.hi and b <= seg_hi and _agent(norm, a, cue_starts))
                 or (a >= trig.hi and 0 < a - last_in <= 2 and _listed(norm, last_in, a))
             ):
                 parties.update(codes)
