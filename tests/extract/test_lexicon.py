@@ -112,6 +112,16 @@ def test_a_copy_loads(vocab: Path) -> None:
             "splitter.json: $: missing key 'abbreviations'",
         ),
         (
+            "grammar.json",
+            lambda d: d["absent_statuses"].__setitem__("visit", ["gone"]),
+            "grammar.json: $.absent_statuses.visit[0]: unknown status 'gone'",
+        ),
+        (
+            "grammar.json",
+            lambda d: d["absent_statuses"].__setitem__("parade", ["ended"]),
+            "grammar.json: $.absent_statuses.parade: unknown event type 'parade'",
+        ),
+        (
             "instruments.json",
             lambda d: d["owners"].__setitem__("ieepa", "XX"),
             "instruments.json: $.owners.ieepa: unknown jurisdiction code 'XX' for 'ieepa'",

@@ -176,9 +176,7 @@ GRAMMAR_SETS = (
     "denial_verbs",
     "onset_words",
     "owed_words",
-    "unapplied_types",
     "expiry_words",
-    "unended_types",
 )
 
 
@@ -240,9 +238,7 @@ class Grammar:
     denial_verbs: frozenset[str]
     onset_words: frozenset[str]
     owed_words: frozenset[str]
-    unapplied_types: frozenset[str]
     expiry_words: frozenset[str]
-    unended_types: frozenset[str]
     #: The words whose positions the rules look up in a sentence: clause breaks,
     #: subordinators and "under" (derived, not read).
     structure_words: frozenset[str] = attrs.field(init=False)
@@ -265,6 +261,8 @@ class Grammar:
     same_date: frozenset[tuple[str, ...]]
     default_status: Mapping[str, str]
     type_cues: Mapping[str, Mapping[str, str]]
+    #: The statuses each event type never has (a meeting is never "ended").
+    absent_statuses: Mapping[str, frozenset[str]]
 
 
 class Lexicon:
@@ -467,7 +465,15 @@ class Lexicon:
     def _load_grammar(self, doc: Any) -> Grammar:
         file = "grammar.json"
         self._section(doc, "default_status", dict, file)
-        known = {*GRAMMAR_SETS, "same_date", "default_status", "type_cues", "version", "note"}
+        known = {
+            *GRAMMAR_SETS,
+            "same_date",
+            "default_status",
+            "type_cues",
+            "absent_statuses",
+            "version",
+            "note",
+        }
         for key in doc:
             if key not in known:
                 raise VocabularyError(f"unknown key {key!r}", file, "$")
@@ -510,11 +516,23 @@ class Lexicon:
                 if status not in _STATUSES:
                     raise VocabularyError(f"unknown status {status!r}", file, f"{where}.{word}")
             type_cues[tag] = dict(cues)
+        absent: dict[str, frozenset[str]] = {}
+        for tag, statuses in self._section(doc, "absent_statuses", dict, file).items():
+            where = f"$.absent_statuses.{tag}"
+            if tag not in types:
+                raise VocabularyError(f"unknown event type {tag!r}", file, where)
+            if not isinstance(statuses, list):
+                raise VocabularyError("expected a list of statuses", file, where)
+            for i, status in enumerate(statuses):
+                if status not in _STATUSES:
+                    raise VocabularyError(f"unknown status {status!r}", file, f"{where}[{i}]")
+            absent[tag] = frozenset(statuses)
         return Grammar(
             **sets,
             same_date=same_date,
             default_status=default_status,
             type_cues=type_cues,
+            absent_statuses=absent,
             calendar_words=frozenset({*self.months, *self.weekdays}),
         )
 

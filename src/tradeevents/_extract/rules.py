@@ -1089,10 +1089,10 @@ def sentence_candidates(
             status = "concluded"  # "issued its final determination": a stage concluded
         if status == "concluded" and ev_type in g.imposed_when_concluded:
             status = "in-effect"
-        if status == "in-effect" and ev_type in g.unapplied_types:
-            continue  # "the ruling ... the duties, which remain in place": the duties' step
-        if status == "ended" and ev_type in g.unended_types:
-            continue  # "talks broke down at the summit": the talks' step
+        if status in g.absent_statuses.get(ev_type, ()):
+            # "the ruling ... the duties, which remain in place", "talks broke down at the
+            # summit": the cue tells another act's step
+            continue
         # parties: the sentence's subject and the jurisdictions near the trigger
         if (
             ev_type == "agreement"
