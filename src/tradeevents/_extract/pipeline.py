@@ -576,17 +576,14 @@ def _paragraph_of(doc: Document) -> list[int]:
     return out
 
 
-def _nearer(t: TimeEx, published: dt.date | None) -> EventDate | None:
-    """The reading of a date told without its year that lies nearer to the publication
-    ("from Sept. 10" in news of Sept. 5 is five days ahead, not a year back)."""
-    past, future = t.past, t.future
-    if published is None or past is None or future is None or future == past:
-        return past
-    if (future.first - past.first).days < 300:
-        return past  # a weekday's two readings ("on Monday"): the past one, as told
-    ahead = (future.first - published).days
-    behind = (published - past.last).days
-    return future if 0 <= ahead < behind else past
+def _lead_date(t: TimeEx, published: dt.date | None) -> EventDate | None:
+    """The date a lead tells a headline: a day without its year in the reading nearer to
+    publication, a weekday ("on Monday", two readings a week apart) as told, in the past."""
+    if published is None or t.past is None or t.future is None:
+        return t.past
+    if (t.future.first - t.past.first).days < 300:
+        return t.past
+    return t.nearer(published)
 
 
 def _date_headline(doc: Document) -> None:
@@ -596,7 +593,7 @@ def _date_headline(doc: Document) -> None:
     if not heads or lead is None:
         return
     times = find_times(doc.text, doc.tokens, lead.lo, lead.hi, doc.lexicon, doc.published, None)
-    first = next((_nearer(t, doc.published) for t in times if t.past is not None), None)
+    first = next((_lead_date(t, doc.published) for t in times if t.past is not None), None)
     if first is None:
         return
     index = doc.sentences.index(lead)

@@ -1292,10 +1292,7 @@ def sentence_candidates(
             ):
                 # a present-tense step without a year ("the rate rises on Sept. 27"):
                 # the reading nearer to publication
-                ahead = (t.future.first - published).days
-                behind = (published - t.past.last).days
-                if 0 <= ahead < behind:
-                    d = t.future
+                d = t.nearer(published)
             dist = trig.lo - t.hi if t.hi <= trig.lo else t.lo - trig.hi
             dist = abs(dist) + (2 if t.hi <= trig.lo else 0)
             if (
@@ -1355,11 +1352,7 @@ def sentence_candidates(
                     and t.future is not None
                     and t.future.first > published
                     # (a day without its year: only when ahead is the nearer reading)
-                    and (
-                        t.past is None
-                        or t.past == t.future
-                        or (t.future.first - published) < (published - t.past.last)
-                    )
+                    and t.nearer(published) == t.future
                 ):
                     date = t.future
                     break

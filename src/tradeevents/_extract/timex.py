@@ -87,6 +87,18 @@ class TimeEx:
     future: EventDate | None
     explicit_year: int | None
 
+    def nearer(self, published: dt.date) -> EventDate | None:
+        """The reading nearer to *published*: the future one only when it lies ahead and
+        closer than the past one ("from Sept. 10" in news of Sept. 5 is five days ahead,
+        not a year back)."""
+        past, future = self.past, self.future
+        if future is None or future == past:
+            return past
+        if past is None:
+            return future
+        ahead = (future.first - published).days
+        return future if 0 <= ahead < (published - past.last).days else past
+
 
 def _year_of(tok: str) -> int | None:
     if len(tok) == 4 and tok.isdigit():
