@@ -53,6 +53,10 @@ _FIRST_YEAR = re.compile(r"(?<![\w.,/])(?:19|20)\d\d(?![\w%/]|[.,]\d)")
 #: Characters that open an item of a bulleted list.
 _BULLETS = frozenset("•·▪‣◦-*–—")
 
+#: What reading one odd sentence may raise (a date out of range, a rule off its end): the
+#: sentence is skipped and recorded, the text goes on.
+_UNREADABLE = (ValueError, ArithmeticError, IndexError, KeyError)
+
 _STAGE_ORDER = {"planned": 0, "announced": 1, "concluded": 2, "in-effect": 3, "ended": 4}
 
 
@@ -217,7 +221,7 @@ def find_release_date(doc: Document) -> None:
         start = at + 1 if at > lo else lo
         try:
             times = find_times(text, tokens, start, min(hi, start + 6), doc.lexicon, None, None)
-        except (ValueError, ArithmeticError, IndexError, KeyError, OverflowError):
+        except _UNREADABLE:
             continue  # (as in find_candidates: a line that cannot be read is no date line)
         if not times:
             continue
@@ -378,7 +382,7 @@ def find_candidates(doc: Document) -> None:
                         doc.lexicon.grammar,
                     )
                 )
-            except (ValueError, ArithmeticError, IndexError, KeyError, OverflowError) as exc:
+            except _UNREADABLE as exc:
                 doc.skipped.append(Skipped(s.start, s.end, f"sentence not analysed: {exc!r}"))
         if doc.published is None:
             year = _year_tokens(doc.tokens, s.lo, s.hi)
