@@ -73,19 +73,24 @@ def test_next_week_is_read_forward() -> None:
     assert resolve("next week", "2019-05-30", future=True) == ["2019-06"]
 
 
-def test_a_year_in_a_document_number_is_no_date() -> None:
-    events = extract(
-        "The European Union's Anti-Coercion Instrument, Regulation (EU) 2023/2675, "
-        "entered into force on 27 December 2023.",
-        published="2024-01-10",
-    )
-    assert [str(e.date) for e in events] == ["2023-12-27"]
-
-
-def test_the_following_day_is_the_day_after_the_day_told_before_it() -> None:
-    events = extract(
-        "The regulation was published on 14 February 2025 and the definitive anti-dumping "
-        "duties entered into force the following day.",
-        published="2025-02-20",
-    )
-    assert [str(e.date) for e in events] == ["2025-02-15"]
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a year in a document number is no date
+        (
+            "The European Union's Anti-Coercion Instrument, Regulation (EU) 2023/2675, "
+            "entered into force on 27 December 2023.",
+            "2024-01-10",
+            ["2023-12-27"],
+        ),
+        # "the following day" is the day after the day told before it
+        (
+            "The regulation was published on 14 February 2025 and the definitive "
+            "anti-dumping duties entered into force the following day.",
+            "2025-02-20",
+            ["2025-02-15"],
+        ),
+    ],
+)
+def test_the_dates_of_events(text: str, published: str, expected: list[str]) -> None:
+    assert [str(e.date) for e in extract(text, published=published)] == expected
