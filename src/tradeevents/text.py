@@ -640,21 +640,21 @@ class _ObjectPlan:
             if attribute.init and attribute.default is attrs.NOTHING
         ]
 
+    def _block(self, *, inline: bool) -> _Block | None:
+        try:
+            return _Block(self, inline=inline)
+        except (TypeError, ValueError, LookupError):
+            return None  # a class the block reader cannot read: the line reader does
+
     @functools.cached_property
     def block(self) -> _Block | None:
         """How the block reader reads this class's field lines; ``None`` if it cannot."""
-        try:
-            return _Block(self, inline=False)
-        except (TypeError, ValueError, LookupError):
-            return None
+        return self._block(inline=False)
 
     @functools.cached_property
     def inline(self) -> _Block | None:
         """How the block reader reads this class inline (``{key: value, ...}``), or ``None``."""
-        try:
-            return _Block(self, inline=True)
-        except (TypeError, ValueError, LookupError):
-            return None
+        return self._block(inline=True)
 
     @functools.cached_property
     def _writing(self) -> list[tuple[str, str, Callable[[Any], str], Any]]:
