@@ -344,10 +344,9 @@ def _segment(breaks: list[int], lo: int, hi: int, at: int) -> tuple[int, int]:
 
 
 def _rates(tokens: Tokens, lo: int, hi: int) -> set[Rate]:
+    """The rates of tokens ``[lo, hi)`` (the caller skips sentences with no rate mark)."""
     norm = tokens.norm
     out: set[Rate] = set()
-    if _RATE_MARKS.isdisjoint(norm[lo + 1 : hi]):
-        return out  # most sentences: one C-level pass
     for i in compress(range(lo + 1, hi), map(_RATE_MARKS.__contains__, norm[lo + 1 : hi])):
         if norm[i] != "per" or (i + 1 < hi and norm[i + 1] == "cent"):
             num = norm[i - 1].replace(",", "")
@@ -408,13 +407,13 @@ def _implied_triggers(
     hi: int,
     by_cat: dict[str, list[Mention]],
     times: list[TimeEx],
+    window: list[str],
 ) -> list[Mention]:
     """The sentence's triggers, with the acts a verb tells without a trigger noun: a
     legislature approving, a restriction verb with its trade flow, "agreed on Friday to".
-    Their cue words are :attr:`Grammar.trigger_cues`."""
+    Their cue words are :attr:`Grammar.trigger_cues`. *window* is ``norm[lo:hi]``."""
     triggers = by_cat.get("trig", [])
     implied: list[Mention] = []
-    window = norm[lo:hi]
     # "Vietnam's National Assembly ratified it in June", "parliament must then approve it",
     # "must still be approved by Japan's Diet": a legislature approving is a law's step
     if not g.approval_verbs.isdisjoint(window):
@@ -504,7 +503,8 @@ def sentence_candidates(
     by_cat: dict[str, list[Mention]] = {}
     for m in mentions:
         by_cat.setdefault(m.category, []).append(m)
-    triggers = _implied_triggers(g, norm, lo, hi, by_cat, times)
+    window = norm[lo:hi]
+    triggers = _implied_triggers(g, norm, lo, hi, by_cat, times, window)
     if not triggers:
         return []
     cues = [
@@ -555,7 +555,6 @@ def sentence_candidates(
             places.append((m.lo, m.hi, (m.value[1],)))
     # named frames ("under the United States-Mexico-Canada Agreement"): the names in
     # them are not sides of the sentence's acts
-    window = norm[lo:hi]
     frames = (
         []
         if g.frame_words.isdisjoint(window)
