@@ -177,6 +177,7 @@ GRAMMAR_SETS = (
     "onset_words",
     "owed_words",
     "expiry_words",
+    "auxiliaries",
 )
 
 
@@ -239,6 +240,7 @@ class Grammar:
     onset_words: frozenset[str]
     owed_words: frozenset[str]
     expiry_words: frozenset[str]
+    auxiliaries: frozenset[str]
     #: The words whose positions the rules look up in a sentence: clause breaks,
     #: subordinators and "under" (derived, not read).
     structure_words: frozenset[str] = attrs.field(init=False)

@@ -272,18 +272,12 @@ def _event_verb_after(
     return at < hi and (at in cue_starts or at in trigger_starts)
 
 
-#: Verb forms that open a clause's predicate.
-_FINITE = frozenset(
-    {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may"}
-)
-
-
 def _has_verb(g: Grammar, norm: list[str], lo: int, hi: int, cue_starts: set[int]) -> bool:
     """Whether tokens ``[lo, hi)`` hold a verb: a status cue, a finite auxiliary or a
     reporting verb ("and Farrell said", "and Ebrard is expected")."""
     window = norm[lo:hi]
     return (
-        not _FINITE.isdisjoint(window)
+        not g.auxiliaries.isdisjoint(window)
         or not g.reporting_verbs.isdisjoint(window)
         or any(lo <= k < hi for k in cue_starts)
     )
