@@ -489,3 +489,55 @@ def test_an_expiry_told_in_the_future_is_only_expected() -> None:
 def test_a_summit_does_not_take_the_end_of_the_talks_held_there() -> None:
     rows = events("Their talks broke down at the EU-U.S. summit in Washington in October 2022.")
     assert all(t != "meeting" for t, _, _, _ in rows)
+
+
+def test_a_relative_clause_after_the_complement_tells_an_earlier_step() -> None:
+    rows = events(
+        "India on Saturday lifted its ban on exports of non-basmati white rice, which it "
+        "imposed in July 2022 to cool domestic prices."
+    )
+    assert rows == [
+        ("export-control", "ended", ("IN",), "2023-05-20"),
+        ("export-control", "in-effect", ("IN",), "2022-07"),
+    ]
+
+
+def test_a_headline_is_dated_by_its_lead_not_by_the_step_the_lead_recalls() -> None:
+    text = (
+        "India lifts ban on rice exports\n\n"
+        "India on Saturday lifted its ban on exports of non-basmati white rice, which it "
+        "imposed in July 2022 to cool domestic prices.\n"
+    )
+    rows = events(text, published=None)
+    assert ("export-control", "ended", ("IN",), None) in rows
+    assert ("export-control", "in-effect", ("IN",), "2022-07") in rows
+
+
+def test_a_deal_of_a_bloc_named_alone_has_all_its_members() -> None:
+    text = (
+        "The Regional Comprehensive Economic Partnership entered into force on Saturday. "
+        "Indonesia's parliament is expected to approve the deal this year."
+    )
+    rcep = (
+        "AU",
+        "BN",
+        "CN",
+        "ID",
+        "JP",
+        "KH",
+        "KR",
+        "LA",
+        "MM",
+        "MY",
+        "NZ",
+        "PH",
+        "SG",
+        "TH",
+        "VN",
+    )
+    assert ("agreement", "planned", rcep, "2023") in events(text)
+
+
+def test_a_minimum_export_price_is_an_export_control() -> None:
+    rows = events("India set a minimum export price of $490 a tonne for white rice on Friday.")
+    assert [t for t, _, _, _ in rows] == ["export-control"]

@@ -52,6 +52,13 @@ def resolve(text: str, published: str | None, *, future: bool = False) -> list[s
         ("in June", "2024-10-02", ["2024-06"]),
         ("in November", "2024-10-02", ["2023-11"]),
         ("the cuts were recent and will come soon", "2024-10-02", []),
+        # a quarter or half told relative to publication
+        ("in the first quarter of this year", "2023-01-03", ["2023-Q1"]),
+        ("in the second half of next year", "2023-01-03", ["2024-H2"]),
+        ("in the second half of the year", "2023-01-03", ["2023-H2"]),
+        ("in the first half of the decade", "2023-01-03", []),
+        ("in the fifth quarter", "2023-01-03", []),
+        ("half of the imports", "2023-01-03", []),
     ],
 )
 def test_table(text: str, published: str | None, expected: list[str | None]) -> None:
@@ -61,6 +68,16 @@ def test_table(text: str, published: str | None, expected: list[str | None]) -> 
 def test_future_reading() -> None:
     assert resolve("effective Thursday", "2021-11-16", future=True) == ["2021-11-18"]
     assert resolve("due in late November", "2024-10-02", future=True) == ["2024-11"]
+
+
+def test_a_quarter_without_its_year_has_two_readings() -> None:
+    # the last one begun by publication, or the next one not yet over
+    assert resolve("in the third quarter", "2023-01-03") == ["2022-Q3"]
+    assert resolve("in the third quarter", "2023-01-03", future=True) == ["2023-Q3"]
+    assert resolve("in the first quarter", "2023-02-10") == ["2023-Q1"]
+    assert resolve("in the first quarter", "2023-02-10", future=True) == ["2023-Q1"]
+    assert resolve("in the first half", "2023-11-20", future=True) == ["2024-H1"]
+    assert resolve("in the third quarter", None) == [None]
 
 
 def test_may_is_a_month_only_when_capitalised() -> None:

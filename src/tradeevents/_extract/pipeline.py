@@ -246,6 +246,7 @@ def find_mentions(doc: Document) -> None:
 
     every: list[str] = []  # the codes of all sentences, counted once at the end
     focus: list[str] = []
+    whole = False  # the focus is one group's members, named by the group alone
     ambiguous: list[int] = []  # the sentences with an ambiguous agency
     for k, s in enumerate(doc.sentences):
         found = scan(doc.text, doc.tokens, s.lo, s.hi, doc.lexicon)
@@ -269,13 +270,17 @@ def find_mentions(doc: Document) -> None:
             # sides is the frame, not more sides
             named = list(dict.fromkeys(named))
             focus = named if len(named) >= 2 else list(dict.fromkeys(codes))
+            groups = [m.value[0] for m in found if m.category == "jur" and m.value[1] == "group"]
+            whole = len(named) < 2 and len(set(groups)) == 1 and set(focus) == set(groups[0])
     if len(focus) < 2:
         for code, _ in Counter(every).most_common():
             if code not in focus:
                 focus.append(code)
             if len(focus) >= 2:
                 break
-    doc.focus = focus[:8]
+    # "RCEP entered into force ...": a bloc's deal is all its members', however many
+    doc.focus = focus if whole else focus[:8]
+    doc.extra["whole_focus"] = whole
     _resolve_ambiguous(doc, ambiguous)
 
 
@@ -536,6 +541,7 @@ def resolve_context(doc: Document) -> None:
     """
     g = doc.lexicon.grammar
     focus = doc.focus
+    sides = focus if doc.extra.get("whole_focus") else focus[:6]
     owners = doc.lexicon.instrument_owners
     for c in doc.candidates:
         # "an additional 40% duty under IEEPA applies to most products of Brazil": an
@@ -557,14 +563,14 @@ def resolve_context(doc: Document) -> None:
         if not c.parties and one_sided and not c.uses_context:
             c.parties |= set(focus[:1])  # a law, control or probe of the text's main actor
         elif c.uses_context or not c.parties:
-            c.parties |= set(focus[:6])
+            c.parties |= set(sides)
         elif len(c.parties) == 1 and focus and not one_sided:
             (only,) = c.parties
             if c.extra.get("actor") == only:
                 # one of several acts told apart by country: the text's main other side
                 c.parties |= set([code for code in focus if code != only][:1])
             elif only in focus:
-                c.parties |= set(focus[:6])
+                c.parties |= set(sides)
             else:
                 c.parties.add(focus[0])
 
@@ -596,11 +602,20 @@ def _date_headline(doc: Document) -> None:
     lead = next((s for s in doc.sentences if not s.heading), None)
     if not heads or lead is None:
         return
+    index = doc.sentences.index(lead)
+    # "lifted its ban ..., which it imposed in July 2023": not the date of the news
+    recalled = {b.date for b in doc.candidates if b.sentence == index and b.extra.get("earlier")}
     times = find_times(doc.text, doc.tokens, lead.lo, lead.hi, doc.lexicon, doc.published, None)
-    first = next((_lead_date(t, doc.published) for t in times if t.past is not None), None)
+    first = next(
+        (
+            _lead_date(t, doc.published)
+            for t in times
+            if t.past is not None and t.past not in recalled
+        ),
+        None,
+    )
     if first is None:
         return
-    index = doc.sentences.index(lead)
     told = {b.type for b in doc.candidates if b.sentence == index and b.date is not None}
     for c in heads:
         if c.status == "announced" and c.type in told:
@@ -645,7 +660,12 @@ def inherit_dates(doc: Document) -> None:
     for c in doc.candidates:
         para = paragraph[c.sentence] if c.sentence < len(paragraph) else -1
         if c.date is not None:
-            if not c.heading and c.status != "planned" and not c.extra.get("future"):
+            if (
+                not c.heading
+                and c.status != "planned"
+                and not c.extra.get("future")
+                and not c.extra.get("earlier")  # an earlier step told in a relative clause
+            ):
                 last = (para, c.date)
                 lead = lead or c.date
             continue
@@ -680,6 +700,8 @@ def _compatible(a: Candidate, b: Candidate, modals: frozenset[str], norm: list[s
     if a.products and b.products and not (a.products & b.products):
         return False  # the same kind of act on other goods is another act
     if a.heading or b.heading:
+        if a.extra.get("earlier") or b.extra.get("earlier"):
+            return False  # a headline tells the news, not the earlier step a clause recalls
         if (a.status == "planned") != (b.status == "planned"):
             # "sign trade deal" is not retold by "until a second-phase deal", nor
             # "Canada launches WTO dispute" by "Canada may ask for a panel"

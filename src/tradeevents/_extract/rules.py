@@ -124,6 +124,36 @@ def _relative_act(
     return None
 
 
+def _later_relative(
+    g: Grammar,
+    norm: list[str],
+    cues: list[Mention],
+    times: list[TimeEx],
+    breaks: list[int],
+    lo: int,
+    hi: int,
+    trig_hi: int,
+    clause_hi: int,
+    governing: Mention | None,
+) -> tuple[tuple[int, int], tuple[str, EventDate | None]] | None:
+    """A past, dated act told in a relative clause (", which it imposed in July 2023")
+    that follows the trigger's short complement, with no verb between them: the
+    clause's span and the act, as :func:`_relative_act` reads it."""
+    if not (
+        trig_hi <= clause_hi < hi - 2
+        and clause_hi - trig_hi <= 10
+        and norm[clause_hi] == ","
+        and norm[clause_hi + 1] in ("which", "that")
+        and not any(trig_hi <= c.lo < clause_hi for c in cues)
+    ):
+        return None
+    rel_hi = _segment(breaks, lo, hi, clause_hi + 1)[1]
+    found = _relative_act(g, norm, cues, times, clause_hi + 1, rel_hi, governing)
+    if found is None or found[1] is None:
+        return None
+    return (clause_hi + 1, rel_hi), found
+
+
 def _subordinate(g: Grammar, norm: list[str], cue: Mention, trigger: int, floor: int) -> bool:
     """Whether *cue* is the verb of a subordinate clause ("when the deal takes effect")
     that does not hold the trigger."""
@@ -1194,10 +1224,20 @@ def sentence_candidates(
         ongoing = norm[trig.hi - 1].endswith("ing") and (
             norm[trig.lo] in ("is", "are") or (trig.lo > lo and norm[trig.lo - 1] in ("is", "are"))
         )
+        # "lifted its ban on exports of rice, which it imposed in July 2023": a relative
+        # clause after the trigger's complement tells an earlier step, with its own date
+        later = _later_relative(
+            g, norm, cues, times, clause_breaks, lo, hi, trig.hi, clause_hi, best
+        )
+        skip_lo, skip_hi = later[0] if later is not None else (hi, hi)
+        if later is not None and later[1][0] == status:
+            skip_lo = skip_hi = hi  # the same step, retold: its date is the act's
         # the date nearest the trigger
         date: EventDate | None = None
         best_t = 1_000
         for t in times:
+            if skip_lo <= t.lo < skip_hi:
+                continue
             if (
                 t.lo > lo
                 and norm[t.lo - 1] in g.deadline_words
@@ -1466,13 +1506,21 @@ def sentence_candidates(
             # "The agreement, signed in August 2019, has applied since January 2021": the
             # apposition tells an earlier step of its own
             earlier = _relative_act(g, norm, cues, times, trig.hi + 1, appo_hi, best)
+        if earlier is None and later is not None:
+            earlier = later[1]
         if earlier is not None:
             rel_status, rel_date = earlier
             if rel_status == "concluded" and ev_type in g.imposed_when_concluded:
                 rel_status = "in-effect"
             if (rel_status, rel_date) != (status, date):
                 out.append(
-                    attrs.evolve(out[-1], status=rel_status, date=rel_date, parties=set(parties))
+                    attrs.evolve(
+                        out[-1],
+                        status=rel_status,
+                        date=rel_date,
+                        parties=set(parties),
+                        extra={**out[-1].extra, "earlier": True},
+                    )
                 )
     # a rule, decree or order that only carries a measure of the same sentence is its
     # basis, not an event of its own ("issued rules restricting exports")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable
 from itertools import compress
 from operator import itemgetter, or_
 
@@ -359,6 +360,43 @@ def _week_month(published: dt.date, shift: int) -> EventDate:
     return _of_month(thursday.year, thursday.month)
 
 
+def _part_of_year(
+    tok: Callable[[int], str], i: int, lexicon: Lexicon, published: dt.date | None
+) -> TimeEx | None:
+    """``the third quarter`` (of this year, of the year, or none told) and ``the first
+    half of next year``: a quarter or half of a year told relative to publication.
+    ``the first half of 2024`` is left to the year it names."""
+    n = lexicon.ordinals[tok(i - 1)]
+    of = tok(i + 1) == "of"
+    if of and _year_of(tok(i + 2)) is not None:
+        return None  # "of 2024": read with its year
+    make = _of_quarter if tok(i) == "quarter" else _of_half
+    if (make is _of_half and n > 2) or n > 4:
+        return None
+    shift: int | None = None
+    end = i + 1
+    if of and tok(i + 2) in _SHIFT_YEARS and tok(i + 3) == "year":
+        shift, end = _SHIFT_YEARS[tok(i + 2)], i + 4
+    elif of and tok(i + 2) == "the" and tok(i + 3) == "year":
+        shift, end = 0, i + 4
+    elif of:
+        return None  # "the first half of the decade", "of its fiscal year"
+    if published is None:
+        return TimeEx(i - 1, end, None, None, None)
+    if shift is not None:
+        d = make(published.year + shift, n)
+        return TimeEx(i - 1, end, d, d, None)
+    # none told: the last one begun by publication, or the next one not yet over
+    this = make(published.year, n)
+    past = this if this.first <= published else make(published.year - 1, n)
+    future = this if this.last >= published else make(published.year + 1, n)
+    return TimeEx(i - 1, end, past, future, None)
+
+
+#: "of this year", "of next year": the year's shift from publication.
+_SHIFT_YEARS = {"this": 0, "next": 1, "last": -1, "past": -1, "coming": 1}
+
+
 def _relative(
     text: str, tokens: Tokens, lo: int, hi: int, i: int, lexicon: Lexicon, published: dt.date | None
 ) -> TimeEx | None:
@@ -404,6 +442,8 @@ def _relative(
         elif tok(i - 1) == "next":
             past = future
         return TimeEx(start, i + 1, past, future, None)
+    if t in ("quarter", "half") and tok(i - 1) in lexicon.ordinals:
+        return _part_of_year(tok, i, lexicon, published)
     if t in ("last", "next", "this", "past", "coming") and tok(i + 1) in ("year", "month", "week"):
         unit = tok(i + 1)
         start = (
