@@ -541,3 +541,26 @@ def test_a_deal_of_a_bloc_named_alone_has_all_its_members() -> None:
 def test_a_minimum_export_price_is_an_export_control() -> None:
     rows = events("India set a minimum export price of $490 a tonne for white rice on Friday.")
     assert [t for t, _, _, _ in rows] == ["export-control"]
+
+
+def test_a_question_tells_no_act() -> None:
+    assert events("Question: Could you please introduce the preliminary anti-dumping ruling?") == []
+    assert events("Will the EU impose tariffs on Chinese steel?") == []
+
+
+def test_an_investigation_period_is_no_investigation() -> None:
+    rows = events(
+        "Imports from China rose to 147,000 tonnes in the investigation period, lifting "
+        "their share of the EU market to 31%."
+    )
+    assert rows == []
+
+
+def test_a_restriction_verb_on_a_trade_flow_is_no_bare_ban() -> None:
+    text = (
+        "China imposes anti-dumping duties on Australian barley\n\n"
+        "China imposed anti-dumping duties on Australian barley on Monday. Last week "
+        "Beijing suspended beef imports from four Australian meat processors.\n"
+    )
+    rows = events(text)
+    assert ("import-restriction", "in-effect", ("AU", "CN"), "2023-05") in rows

@@ -348,6 +348,8 @@ def find_candidates(doc: Document) -> None:
             if m.category == "trig" or (m.category == "cue" and norm[m.lo] in trigger_cues):
                 has_trigger = True
                 break
+        if has_trigger and s.hi > s.lo and norm[s.hi - 1] == "?":
+            has_trigger = False  # "Could you introduce the ruling?": a question tells no act
         if has_trigger:
             try:
                 times = find_times(

@@ -1435,7 +1435,8 @@ def sentence_candidates(
         out[-1].extra["also"] = (
             verb > lo and norm[verb - 1] == "also" and any(a < verb for a, _, _ in places)
         )
-        out[-1].extra["bare"] = trig.hi - trig.lo == 1  # one word: "ban", not "import ban"
+        # one word: "ban", not "import ban" nor "suspended beef imports"
+        out[-1].extra["bare"] = trig.hi - trig.lo == 1 and norm[trig.lo] in g.bare_restrictions
         if ev_type in MEASURES and len(parties) == 1:
             # "Brazil will apply quotas to imports of 11 steel products": the goods are
             # told and no origin with them, and the one side is the imposer before it
