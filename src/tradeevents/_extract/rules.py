@@ -64,6 +64,8 @@ _SEQUEL = frozenset({"later", "subsequently", "afterwards", "afterward", "therea
 #: Words between a negation and the verb it negates ("not be seeking to impose").
 _STEERING = frozenset({"seeking", "going", "planning", "trying", "to", "able", "looking"})
 _RATE_MARKS = frozenset({"%", "percent", "per"})
+#: The words that open a relative clause after a comma (", which it imposed in 2023").
+_RELATIVE_OPENERS = frozenset({"which", "that"})
 
 
 @attrs.define
@@ -143,7 +145,7 @@ def _later_relative(
         trig_hi <= clause_hi < hi - 2
         and clause_hi - trig_hi <= 10
         and norm[clause_hi] == ","
-        and norm[clause_hi + 1] in ("which", "that")
+        and norm[clause_hi + 1] in _RELATIVE_OPENERS
         and not any(trig_hi <= c.lo < clause_hi for c in cues)
     ):
         return None
@@ -1226,8 +1228,10 @@ def sentence_candidates(
         )
         # "lifted its ban on exports of rice, which it imposed in July 2023": a relative
         # clause after the trigger's complement tells an earlier step, with its own date
-        later = _later_relative(
-            g, norm, cues, times, clause_breaks, lo, hi, trig.hi, clause_hi, best
+        later = (
+            _later_relative(g, norm, cues, times, clause_breaks, lo, hi, trig.hi, clause_hi, best)
+            if clause_hi < hi - 2 and norm[clause_hi + 1] in _RELATIVE_OPENERS
+            else None
         )
         skip_lo, skip_hi = later[0] if later is not None else (hi, hi)
         if later is not None and later[1][0] == status:
