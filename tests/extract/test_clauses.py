@@ -564,3 +564,13 @@ def test_a_restriction_verb_on_a_trade_flow_is_no_bare_ban() -> None:
     )
     rows = events(text)
     assert ("import-restriction", "in-effect", ("AU", "CN"), "2023-05") in rows
+
+
+def test_a_measure_told_with_no_side_is_the_last_one_of_its_kind() -> None:
+    text = (
+        "The Philippines will cut its tariff on rice imports to 15% from 35%, the "
+        "presidential palace said on Thursday. Vietnam supplies most of the country's rice. "
+        "The 35% rate has applied to most rice imports since 2019."
+    )
+    rows = events(text)
+    assert ("tariff", "in-effect", ("PH",), "2019") in rows

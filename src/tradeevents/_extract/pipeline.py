@@ -16,7 +16,7 @@ import attrs
 from ..dates import EventDate
 from ..model import Event, Evidence, MeasureEvent, builtin_event_types
 from .boilerplate import classify_line
-from .lexicon import Lexicon
+from .lexicon import Grammar, Lexicon
 from .mentions import Mention, scan
 from .rules import MEASURES, Candidate, _own_verbs, sentence_candidates
 from .splitter import Span, lines, sentences
@@ -545,6 +545,7 @@ def resolve_context(doc: Document) -> None:
     focus = doc.focus
     sides = focus if doc.extra.get("whole_focus") else focus[:6]
     owners = doc.lexicon.instrument_owners
+    told: dict[str, set[str]] = {}  # the sides of the last measure of each type, as told
     for c in doc.candidates:
         # "an additional 40% duty under IEEPA applies to most products of Brazil": an
         # act under a country's own law is that country's
@@ -552,29 +553,43 @@ def resolve_context(doc: Document) -> None:
         # duties ..., and Washington's Section 301 tariff": another act's)
         if c.instruments and all(slug in owners for slug in c.instruments):
             c.parties |= {owners[slug] for slug in c.instruments}
-        one_sided = (
-            (
-                c.type in g.one_sided_types
-                # a safeguard applies to all: its imposer alone
-                or ("safeguard" in c.instruments and c.parties <= set(focus[:1]))
-                or bool(c.extra.get("global"))  # on imports from everywhere
-                or bool(c.extra.get("unaimed"))  # on goods from nowhere named
-            )
-            and not c.extra.get("of_agreement")
+        kept = c.type in MEASURES and c.type not in g.one_sided_types and not c.heading
+        if kept and not c.parties and not c.uses_context and c.type in told:
+            # "The 35% rate has applied to most rice imports since 2019": a measure
+            # told with no side is the one told last of its kind
+            c.parties |= told[c.type]
+            continue
+        _complete_sides(c, g, focus, sides)
+        if kept and c.parties:
+            told[c.type] = set(c.parties)
+
+
+def _complete_sides(c: Candidate, g: Grammar, focus: list[str], sides: list[str]) -> None:
+    """Complete the sides of *c* from the text's principal parties *focus* (see
+    :func:`resolve_context`); *sides* are those a context reference takes."""
+    one_sided = (
+        (
+            c.type in g.one_sided_types
+            # a safeguard applies to all: its imposer alone
+            or ("safeguard" in c.instruments and c.parties <= set(focus[:1]))
+            or bool(c.extra.get("global"))  # on imports from everywhere
+            or bool(c.extra.get("unaimed"))  # on goods from nowhere named
         )
-        if not c.parties and one_sided and not c.uses_context:
-            c.parties |= set(focus[:1])  # a law, control or probe of the text's main actor
-        elif c.uses_context or not c.parties:
+        and not c.extra.get("of_agreement")
+    )
+    if not c.parties and one_sided and not c.uses_context:
+        c.parties |= set(focus[:1])  # a law, control or probe of the text's main actor
+    elif c.uses_context or not c.parties:
+        c.parties |= set(sides)
+    elif len(c.parties) == 1 and focus and not one_sided:
+        (only,) = c.parties
+        if c.extra.get("actor") == only:
+            # one of several acts told apart by country: the text's main other side
+            c.parties |= set([code for code in focus if code != only][:1])
+        elif only in focus:
             c.parties |= set(sides)
-        elif len(c.parties) == 1 and focus and not one_sided:
-            (only,) = c.parties
-            if c.extra.get("actor") == only:
-                # one of several acts told apart by country: the text's main other side
-                c.parties |= set([code for code in focus if code != only][:1])
-            elif only in focus:
-                c.parties |= set(sides)
-            else:
-                c.parties.add(focus[0])
+        else:
+            c.parties.add(focus[0])
 
 
 def _paragraph_of(doc: Document) -> list[int]:
