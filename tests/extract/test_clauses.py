@@ -574,3 +574,29 @@ def test_a_measure_told_with_no_side_is_the_last_one_of_its_kind() -> None:
     )
     rows = events(text)
     assert ("tariff", "in-effect", ("PH",), "2019") in rows
+
+
+def test_a_headline_s_to_before_a_noun_trigger_tells_a_plan() -> None:
+    rows = events("Japan's Trade Minister to Visit Washington for Trade Talks")
+    assert [(t, s) for t, s, _, _ in rows] == [("visit", "planned"), ("negotiation", "planned")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a trip's purpose told in the present lies ahead
+        (
+            "Lula flies to Beijing for a meeting with Xi on Friday.",
+            ("meeting", "planned", ("BR", "CN"), "2023-05-26"),
+        ),
+        # told in the past, it happened
+        (
+            "Lula flew to Beijing for a meeting with Xi on Friday.",
+            ("meeting", "concluded", ("BR", "CN"), "2023-05-19"),
+        ),
+    ],
+)
+def test_a_meeting_dated_by_a_weekday_takes_the_tense_of_its_sentence(
+    text: str, expected: Row
+) -> None:
+    assert expected in events(text)

@@ -80,6 +80,15 @@ def test_a_quarter_without_its_year_has_two_readings() -> None:
     assert resolve("in the third quarter", None) == [None]
 
 
+def test_a_span_after_publication_is_read_forward() -> None:
+    assert resolve("will take effect in 21 days", "2025-03-04", future=True) == ["2025-03-25"]
+    assert resolve("in two weeks", "2019-05-16", future=True) == ["2019-05"]
+    assert resolve("in six months", "2025-03-04", future=True) == ["2025-09"]
+    # no reading in the past, and a number that is no count is no span
+    assert resolve("in 21 days", "2025-03-04") == [None]
+    assert resolve("in many days", "2025-03-04") == []
+
+
 def test_may_is_a_month_only_when_capitalised() -> None:
     assert resolve("tariffs may rise", "2024-10-02") == []
     assert resolve("proposed in May", "2024-09-16") == ["2024-05"]

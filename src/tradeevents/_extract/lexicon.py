@@ -287,7 +287,8 @@ class Lexicon:
         #: Tokens that can start a temporal expression (besides numbers).
         self.time_starters = frozenset(
             {*self.months, *self.weekdays, "today", "yesterday", "tomorrow", "last", "next"}
-            | {"this", "past", "coming", "ago", "weekend", "quarter", "half"}
+            | {"this", "past", "coming", "ago", "weekend", "quarter", "half", "days", "weeks"}
+            | {"months"}
         )
         self._load_splitter(raw["splitter.json"])
         self._load_context(raw["context.json"])

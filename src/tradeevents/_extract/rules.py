@@ -895,6 +895,7 @@ def sentence_candidates(
                 if back:
                     best = back[-1]
         cued = True
+        ahead = False  # a step read forward by its place in the sentence
         if (
             best is not None
             and verb_status is not None
@@ -978,6 +979,12 @@ def sentence_candidates(
             if not places:
                 continue  # a section label ("Export controls"), not a headline
             status = g.default_status[ev_type]
+            if (
+                ev_type in ("negotiation", "meeting")
+                and "for" in norm[max(lo, trig.lo - 10) : trig.lo]
+                and "to" in norm[lo : trig.lo - 1]
+            ):
+                status = "planned"  # "Minister to Visit Washington for Trade Talks"
             anchor = trig.lo
             cued = False
         elif (
@@ -985,7 +992,16 @@ def sentence_candidates(
             and published is not None
             and not near(hedges + futures, clause_lo, trig.lo)  # "are due to ... at a meeting"
             and any(
-                t.past is not None and t.past.last < published and abs(t.lo - trig.hi) <= 3
+                t.past is not None
+                and t.past.last < published
+                and abs(t.lo - trig.hi) <= 3
+                # "travel to Beijing for a summit on Thursday": a weekday may lie either
+                # way; only a verb in the past tense puts it behind
+                and (
+                    t.future is None
+                    or t.future == t.past
+                    or any(_past_word(g, w) for w in norm[seg_lo:seg_hi])
+                )
                 for t in times
             )
         ):
@@ -1006,6 +1022,25 @@ def sentence_candidates(
             status = g.default_status[ev_type]
             anchor = trig.lo
             cued = False
+        elif (
+            ev_type in g.dated_defaults
+            and published is not None
+            and "for" in norm[max(lo, trig.lo - 2) : trig.lo]
+            and any(
+                abs(t.lo - trig.hi) <= 3
+                and t.future is not None
+                and t.future != t.past
+                and t.future.first >= published
+                for t in times
+            )
+            and not any(_past_word(g, w) for w in norm[seg_lo:seg_hi])
+        ):
+            # "He then flies to Beijing for a meeting with Xi on Friday": a trip's
+            # purpose, dated by a weekday and told in the present, lies ahead
+            status = "planned"
+            anchor = trig.lo
+            cued = False
+            ahead = True
         elif ev_type in ("negotiation", "meeting") and any(
             # "will travel to Washington next week for talks": the talks are to come
             seg_lo <= m.lo < trig.lo and trig.lo - m.lo <= 12 and norm[trig.lo - 1] == "for"
@@ -1033,7 +1068,7 @@ def sentence_candidates(
             # joined by "and" shares the modal of the verb before it
             modal_spans.append((max(clause_lo, seg_lo), trig.lo))
             modal_reach = trig.lo - max(clause_lo, seg_lo)
-        future = False
+        future = ahead
         hedged = [m for a, b in modal_spans for m in near(hedges, a, b)] if hedges else []
         if hedged:
             future = True
@@ -1050,7 +1085,8 @@ def sentence_candidates(
             # to Exit Tomato Pact"
             heading
             and (anchor > lo and norm[anchor - 1] == "to")
-            and (verb_status is not None or (best is not None and best.lo == anchor))
+            # ("Minister to Visit Washington": a noun trigger read as the verb it spells)
+            and (verb_status is not None or (best is not None and best.lo == anchor) or not cued)
         ):
             future = True
             if (ev_type in MEASURES or ev_type in g.future_announced) and status in (

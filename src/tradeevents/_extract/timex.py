@@ -393,6 +393,30 @@ def _part_of_year(
     return TimeEx(i - 1, end, past, future, None)
 
 
+def _in_units(
+    tok: Callable[[int], str], i: int, lexicon: Lexicon, published: dt.date | None
+) -> TimeEx | None:
+    """``in 21 days``, ``in two weeks``, ``in six months``: that long after publication
+    (a day, the month of the week, or the month)."""
+    count = tok(i - 1)
+    n = lexicon.numbers.get(count)
+    if n is None and count.isdigit() and len(count) <= 3:
+        n = int(count)
+    if n is None:
+        return None
+    if published is None:
+        return TimeEx(i - 2, i + 1, None, None, None)
+    unit = tok(i)
+    if unit == "days":
+        d = _from_date(published + dt.timedelta(days=n))
+    elif unit == "weeks":
+        d = _week_month(published, n)
+    else:
+        when = published + relativedelta(months=n)
+        d = _of_month(when.year, when.month)
+    return TimeEx(i - 2, i + 1, None, d, None)
+
+
 #: "of this year", "of next year": the year's shift from publication.
 _SHIFT_YEARS = {"this": 0, "next": 1, "last": -1, "past": -1, "coming": 1}
 
@@ -442,6 +466,8 @@ def _relative(
         elif tok(i - 1) == "next":
             past = future
         return TimeEx(start, i + 1, past, future, None)
+    if t in ("days", "weeks", "months") and tok(i - 2) == "in":
+        return _in_units(tok, i, lexicon, published)
     if t in ("quarter", "half") and tok(i - 1) in lexicon.ordinals:
         return _part_of_year(tok, i, lexicon, published)
     if t in ("last", "next", "this", "past", "coming") and tok(i + 1) in ("year", "month", "week"):
