@@ -600,3 +600,12 @@ def test_a_meeting_dated_by_a_weekday_takes_the_tense_of_its_sentence(
     text: str, expected: Row
 ) -> None:
     assert expected in events(text)
+
+
+def test_a_name_holding_a_country_s_word_names_no_country() -> None:
+    rows = events(
+        "The EU concluded negotiations with the South American bloc Mercosur in December."
+    )
+    assert rows == [("agreement", "concluded", ("AR", "BR", "EU", "PY", "UY"), "2022-12")]
+    rows = events("Canada imposed tariffs on steel shipped through the South China Sea.")
+    assert [p for _, _, p, _ in rows] == [("CA",)]

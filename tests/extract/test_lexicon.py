@@ -122,6 +122,16 @@ def test_a_copy_loads(vocab: Path) -> None:
             "grammar.json: $.absent_statuses.parade: unknown event type 'parade'",
         ),
         (
+            "context.json",
+            lambda d: d.__setitem__("not_places", "South China Sea"),
+            "context.json: $.not_places: expected a list of phrases, got str",
+        ),
+        (
+            "context.json",
+            lambda d: d["not_places"].append(""),
+            "context.json: $.not_places[18]: empty phrase",
+        ),
+        (
             "instruments.json",
             lambda d: d["owners"].__setitem__("ieepa", "XX"),
             "instruments.json: $.owners.ieepa: unknown jurisdiction code 'XX' for 'ieepa'",

@@ -601,6 +601,12 @@ class Lexicon:
             self._section(doc, "references", list, file), file, "$.references"
         ):
             self._add(tokens, "ref", None, file, w)
+        # names that hold a jurisdiction's word but name none: a "jur" phrase with no
+        # codes, which keeps its words from the jurisdictions (find_mentions drops it)
+        if not isinstance(doc, dict):
+            return
+        for _, tokens in self._phrases(doc.get("not_places", []), file, "$.not_places"):
+            self.index.add(Entry(tokens, "jur", ((), "none", False)))
 
     def _load_jurisdictions(self, table: JurisdictionTable | None) -> None:
         from ..jurisdictions import default_table
