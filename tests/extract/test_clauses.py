@@ -609,3 +609,36 @@ def test_a_name_holding_a_country_s_word_names_no_country() -> None:
     assert rows == [("agreement", "concluded", ("AR", "BR", "EU", "PY", "UY"), "2022-12")]
     rows = events("Canada imposed tariffs on steel shipped through the South China Sea.")
     assert [p for _, _, p, _ in rows] == [("CA",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the participle after a linking verb tells the state; a date after "until" is
+        # the deadline's
+        (
+            "Negotiations on a UK-India free trade agreement remain paused until after "
+            "Britain's general election on July 4.",
+            [("negotiation", "ended", ("GB", "IN"), None)],
+        ),
+        ("The duties on Chinese steel remain suspended.", [("tariff", "ended", ("CN",), None)]),
+        # a round of talks completed is no deal
+        (
+            "Britain and India completed a 14th round of talks in March.",
+            [("negotiation", "concluded", ("GB", "IN"), "2023-03")],
+        ),
+    ],
+)
+def test_linking_verbs_deadlines_and_rounds(text: str, expected: list[Row]) -> None:
+    assert events(text) == expected
+
+
+def test_an_act_with_no_side_is_of_the_paragraph_it_is_told_in() -> None:
+    text = (
+        "EU to slap duties on Chinese EVs\n"
+        "The European Commission said on Wednesday it would impose duties on electric "
+        "vehicles from China.\n\n"
+        "UK-India talks on hold\n"
+        "Negotiators completed a 14th round of talks in March.\n"
+    )
+    assert ("negotiation", "concluded", ("GB", "IN"), "2023-03") in events(text)

@@ -549,6 +549,8 @@ def resolve_context(doc: Document) -> None:
     sides = focus if doc.extra.get("whole_focus") else focus[:6]
     owners = doc.lexicon.instrument_owners
     told: dict[str, set[str]] = {}  # the sides of the last measure of each type, as told
+    paragraph = _paragraph_of(doc)
+    last: tuple[int, bool, set[str]] | None = None  # the last act told with sides of its own
     for c in doc.candidates:
         # "an additional 40% duty under IEEPA applies to most products of Brazil": an
         # act under a country's own law is that country's
@@ -562,6 +564,22 @@ def resolve_context(doc: Document) -> None:
             # told with no side is the one told last of its kind
             c.parties |= told[c.type]
             continue
+        if (
+            not c.parties
+            and not c.uses_context
+            and c.type not in g.one_sided_types
+            and last is not None
+            and (
+                last[0] == paragraph[c.sentence]
+                or (last[1] and last[0] == paragraph[c.sentence] - 1)
+            )
+        ):
+            # "UK-India talks on hold ... Negotiators completed a 14th round of talks in
+            # March": an act told with no side is of the paragraph it is told in
+            c.parties |= last[2]
+            continue
+        if c.parties:
+            last = (paragraph[c.sentence], c.heading, set(c.parties))
         _complete_sides(c, g, focus, sides)
         if kept and c.parties:
             told[c.type] = set(c.parties)

@@ -64,6 +64,8 @@ _SEQUEL = frozenset({"later", "subsequently", "afterwards", "afterward", "therea
 #: Words between a negation and the verb it negates ("not be seeking to impose").
 _STEERING = frozenset({"seeking", "going", "planning", "trying", "to", "able", "looking"})
 _RATE_MARKS = frozenset({"%", "percent", "per"})
+#: Linking verbs: the cue right after one tells the state ("remain paused").
+_LINKING = frozenset({"remain", "remains", "remained", "stay", "stays", "stayed"})
 #: The words that open a relative clause after a comma (", which it imposed in 2023").
 _RELATIVE_OPENERS = frozenset({"which", "that"})
 
@@ -662,6 +664,7 @@ def sentence_candidates(
         and norm[k + 1] in g.clause_joins
         and _has_verb(g, norm, k + 2, _segment(clause_breaks, lo, hi, k + 1)[1], cue_starts)
     ]
+    recalled: list[tuple[int, int]] = []  # relative clauses telling an earlier step
     for trig in triggers:
         ev_type, verb_status = trig.value
         if inst_spans and any(
@@ -894,6 +897,12 @@ def sentence_candidates(
                 ]
                 if back:
                     best = back[-1]
+        if best is not None and norm[best.lo] in _LINKING and best.hi < hi:
+            # "talks remain paused", "the duties remain suspended": the participle after
+            # the linking verb tells the state
+            state = next((c for c in cues if c.lo == best.hi), None)
+            if state is not None:
+                best = state
         cued = True
         ahead = False  # a step read forward by its place in the sentence
         if (
@@ -1269,14 +1278,15 @@ def sentence_candidates(
             if clause_hi < hi - 2 and norm[clause_hi + 1] in _RELATIVE_OPENERS
             else None
         )
-        skip_lo, skip_hi = later[0] if later is not None else (hi, hi)
-        if later is not None and later[1][0] == status:
-            skip_lo = skip_hi = hi  # the same step, retold: its date is the act's
+        if later is not None and later[1][0] != status:  # (the same step retold: its date)
+            recalled.append(later[0])
         # the date nearest the trigger
         date: EventDate | None = None
         best_t = 1_000
         for t in times:
-            if skip_lo <= t.lo < skip_hi:
+            if recalled and any(
+                a <= t.lo < b and not a <= trig.lo < b for a, b in recalled
+            ):  # a date of the earlier step, for this act and the acts told after it
                 continue
             if (
                 t.lo > lo
@@ -1285,6 +1295,12 @@ def sentence_candidates(
             ):
                 continue  # "until May 31", "through 2024": a deadline, not the act's date (but
                 # "before Dec. 1, when tariffs are to double": that day dates the doubling)
+            if (
+                t.lo > trig.hi
+                and "until" in norm[max(trig.hi, t.lo - 8) : t.lo]
+                and _CLAUSE_BREAKS.isdisjoint(norm[max(trig.hi, t.lo - 8) : t.lo])
+            ):
+                continue  # "remain paused until after the election on July 4": the deadline's
             if ongoing and (t.lo < clause_lo or t.hi > clause_hi):
                 continue
             if t.lo >= joined:
@@ -1579,6 +1595,8 @@ def sentence_candidates(
             and cand.status == "concluded"
             and cue is not None
             and norm[cue] in g.completion_verbs
+            # "completed a 14th round of talks": a round, not the deal
+            and "round" not in norm[max(lo, cand.trigger - 3) : cand.trigger]
         ):
             cand.type = "agreement"  # "concluded negotiations on ... commitments": a deal
     # one event per type and status in a sentence
