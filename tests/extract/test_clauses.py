@@ -394,6 +394,10 @@ def test_the_noun_of_a_frame_is_no_status() -> None:
     ("text", "expected"),
     [
         (
+            "The deal will be submitted to the European Parliament for approval.",
+            [("agreement", "planned", ("EU",), None), ("legislation", "planned", ("EU",), None)],
+        ),
+        (
             "The agreement must still be approved by Japan's Diet and by Mongolia's parliament.",
             [("legislation", "planned", ("JP", "MN"), None)],
         ),

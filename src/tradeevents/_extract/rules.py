@@ -458,8 +458,11 @@ def _implied_triggers(
                 continue
             before = norm[max(lo, k - 3) : k]
             # an approval still owed ("must still be", "needs", "has to", "yet to")
-            owed = not g.owed_words.isdisjoint(before) or (
-                k - 1 >= lo and norm[k - 1] == "to" and ("has" in before or "have" in before)
+            owed = (
+                not g.owed_words.isdisjoint(before)
+                or (k - 1 >= lo and norm[k - 1] == "to" and ("has" in before or "have" in before))
+                # "submitted to the European Parliament for approval": the purpose, to come
+                or (k - 1 >= lo and norm[k - 1] == "for")
             )
             cue = cue_at.get(k)
             if owed:
