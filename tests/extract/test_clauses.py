@@ -646,3 +646,25 @@ def test_an_act_with_no_side_is_of_the_paragraph_it_is_told_in() -> None:
         "Negotiators completed a 14th round of talks in March.\n"
     )
     assert ("negotiation", "concluded", ("GB", "IN"), "2023-03") in events(text)
+
+
+def test_a_joined_clause_whose_subject_has_a_relative_clause_keeps_its_sides() -> None:
+    rows = events(
+        "Hong Kong, which imposed its own ban on seafood from 10 Japanese prefectures in "
+        "August 2022, has not changed its rules, and Russia, which restricted Japanese "
+        "seafood imports in October 2022, has kept its curbs in place."
+    )
+    assert ("import-restriction", "in-effect", ("HK", "JP"), "2022-08") in rows
+    assert ("import-restriction", "in-effect", ("JP", "RU"), "2022-10") in rows
+    # a list's last item with a relative clause is no clause
+    rows = events("The U.S. imposed tariffs on Canada, Mexico, and China, which retaliated.")
+    assert rows == [("tariff", "in-effect", ("CA", "CN", "MX", "US"), None)]
+
+
+def test_a_passive_restriction_ending_a_relative_clause_finds_its_flow() -> None:
+    rows = events(
+        "The two governments agreed to resume talks on restarting exports of Japanese beef "
+        "to China, which have been halted since 2001."
+    )
+    assert ("export-control", "in-effect", ("CN", "JP"), "2001") in rows
+    assert all(not (t == "negotiation" and s == "in-effect") for t, s, _, _ in rows)

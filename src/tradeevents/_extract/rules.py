@@ -317,6 +317,25 @@ def _has_verb(g: Grammar, norm: list[str], lo: int, hi: int, cue_starts: set[int
     )
 
 
+def _joins_clause(
+    g: Grammar, norm: list[str], breaks: list[int], lo: int, hi: int, k: int, cue_starts: set[int]
+) -> bool:
+    """Whether ", and" at *k* opens a clause: a verb before its next break, or, when its
+    subject has a relative clause (", and Russia, which restricted imports in 2023, has
+    kept its curbs"), a verb right after that clause."""
+    end = _segment(breaks, lo, hi, k + 1)[1]
+    if _has_verb(g, norm, k + 2, end, cue_starts):
+        return True
+    if end + 1 >= hi or norm[end] != "," or norm[end + 1] not in ("which", "who"):
+        return False
+    rel_end = _segment(breaks, lo, hi, end + 1)[1]
+    return (
+        rel_end + 1 < hi
+        and norm[rel_end] == ","
+        and _has_verb(g, norm, rel_end + 1, _segment(breaks, lo, hi, rel_end + 1)[1], cue_starts)
+    )
+
+
 def _is_global(norm: list[str], lo: int, hi: int) -> bool:
     """Whether the clause ``[lo, hi)`` tells a measure on imports from everywhere."""
     words = norm[lo:hi]
@@ -506,6 +525,27 @@ def _implied_triggers(
                 ),
                 None,
             )
+            if flow is None:
+                # "exports of Japanese beef to China, which have been halted since 2001":
+                # the flow before a relative clause that the verb ends
+                rel = next(
+                    (
+                        j
+                        for j in range(k - 2, max(lo, k - 6) - 1, -1)
+                        if norm[j] in ("which", "that")
+                    ),
+                    None,
+                )
+                if rel is not None and rel - 1 >= lo and norm[rel - 1] == ",":
+                    flow = next(
+                        (
+                            j
+                            for j in range(max(lo, rel - 9), rel - 1)
+                            if norm[j] in g.trade_flows
+                            and _CLAUSE_BREAKS.isdisjoint(norm[j : rel - 1])
+                        ),
+                        None,
+                    )
         if flow is not None:
             kind = "export-control" if norm[flow].startswith("export") else "import-restriction"
             implied.append(Mention(k, k + 1, "trig", (kind, "in-effect")))
@@ -665,7 +705,7 @@ def sentence_candidates(
         if k + 1 < hi
         and norm[k] == ","
         and norm[k + 1] in g.clause_joins
-        and _has_verb(g, norm, k + 2, _segment(clause_breaks, lo, hi, k + 1)[1], cue_starts)
+        and _joins_clause(g, norm, clause_breaks, lo, hi, k, cue_starts)
     ]
     recalled: list[tuple[int, int]] = []  # relative clauses telling an earlier step
     for trig in triggers:
@@ -1572,7 +1612,9 @@ def sentence_candidates(
             rel_status, rel_date = earlier
             if rel_status == "concluded" and ev_type in g.imposed_when_concluded:
                 rel_status = "in-effect"
-            if (rel_status, rel_date) != (status, date):
+            if (rel_status, rel_date) != (status, date) and rel_status not in g.absent_statuses.get(
+                ev_type, ()
+            ):  # ("talks on restarting exports, which have been halted": not the talks')
                 out.append(
                     attrs.evolve(
                         out[-1],
