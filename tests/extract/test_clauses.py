@@ -668,3 +668,11 @@ def test_a_passive_restriction_ending_a_relative_clause_finds_its_flow() -> None
     )
     assert ("export-control", "in-effect", ("CN", "JP"), "2001") in rows
     assert all(not (t == "negotiation" and s == "in-effect") for t, s, _, _ in rows)
+
+
+def test_goods_of_a_country_after_the_trigger_make_it_a_side() -> None:
+    rows = events(
+        "The original tariffs were first imposed in 2018 and now cover roughly $370 "
+        "billion of Chinese goods."
+    )
+    assert rows == [("tariff", "in-effect", ("CN",), "2018")]
