@@ -676,3 +676,28 @@ def test_goods_of_a_country_after_the_trigger_make_it_a_side() -> None:
         "billion of Chinese goods."
     )
     assert rows == [("tariff", "in-effect", ("CN",), "2018")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a preference programme that is a law: renewed or lapsing, the law's step
+        ("AGOA expired on September 30.", [("legislation", "ended", ("US",), "2022-09-30")]),
+        (
+            "AGOA was last renewed in 2015, when Congress extended it for ten years.",
+            [("legislation", "concluded", ("US",), "2015")],
+        ),
+        (
+            "The African Growth and Opportunity Act (AGOA), the US trade preference "
+            "programme, expired at midnight.",
+            [("legislation", "ended", ("US",), None)],
+        ),
+        # withdrawn from a country, a tariff
+        (
+            "Washington removed Gabon, Niger and Uganda from AGOA at the start of 2023.",
+            [("tariff", "ended", ("GA", "NE", "UG", "US"), "2023-Q1")],
+        ),
+    ],
+)
+def test_a_preference_programme_that_is_a_law(text: str, expected: list[Row]) -> None:
+    assert events(text) == expected

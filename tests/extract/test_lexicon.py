@@ -132,6 +132,16 @@ def test_a_copy_loads(vocab: Path) -> None:
             "context.json: $.not_places[18]: empty phrase",
         ),
         (
+            "grammar.json",
+            lambda d: d["programme_laws"].__setitem__("agoa", "XX"),
+            "grammar.json: $.programme_laws.agoa: unknown jurisdiction code 'XX' for 'agoa'",
+        ),
+        (
+            "grammar.json",
+            lambda d: d["programme_laws"].__setitem__("agoa", 1),
+            "grammar.json: $.programme_laws.agoa: expected a jurisdiction code",
+        ),
+        (
             "instruments.json",
             lambda d: d["owners"].__setitem__("ieepa", "XX"),
             "instruments.json: $.owners.ieepa: unknown jurisdiction code 'XX' for 'ieepa'",

@@ -178,6 +178,8 @@ GRAMMAR_SETS = (
     "owed_words",
     "expiry_words",
     "auxiliaries",
+    "renewal_verbs",
+    "delisting_verbs",
 )
 
 
@@ -241,6 +243,8 @@ class Grammar:
     owed_words: frozenset[str]
     expiry_words: frozenset[str]
     auxiliaries: frozenset[str]
+    renewal_verbs: frozenset[str]
+    delisting_verbs: frozenset[str]
     #: The words whose positions the rules look up in a sentence: clause breaks,
     #: subordinators and "under" (derived, not read).
     structure_words: frozenset[str] = attrs.field(init=False)
@@ -265,6 +269,9 @@ class Grammar:
     type_cues: Mapping[str, Mapping[str, str]]
     #: The statuses each event type never has (a meeting is never "ended").
     absent_statuses: Mapping[str, frozenset[str]]
+    #: Preference programmes that are a law of one jurisdiction, by their tariff trigger
+    #: ("agoa": "US"): renewed or lapsing, such a programme is that law's step.
+    programme_laws: Mapping[str, str]
 
 
 class Lexicon:
@@ -474,6 +481,7 @@ class Lexicon:
             "default_status",
             "type_cues",
             "absent_statuses",
+            "programme_laws",
             "version",
             "note",
         }
@@ -530,12 +538,20 @@ class Lexicon:
                 if status not in _STATUSES:
                     raise VocabularyError(f"unknown status {status!r}", file, f"{where}[{i}]")
             absent[tag] = frozenset(statuses)
+        laws: dict[str, str] = {}
+        for name, code in self._section(doc, "programme_laws", dict, file).items():
+            where = f"$.programme_laws.{name}"
+            tokens = self._phrase(name, file, where)
+            if not isinstance(code, str):
+                raise VocabularyError("expected a jurisdiction code", file, where)
+            laws[" ".join(tokens)] = code
         return Grammar(
             **sets,
             same_date=same_date,
             default_status=default_status,
             type_cues=type_cues,
             absent_statuses=absent,
+            programme_laws=laws,
             calendar_words=frozenset({*self.months, *self.weekdays}),
         )
 
@@ -619,6 +635,13 @@ class Lexicon:
                     f"unknown jurisdiction code {code!r} for {slug!r}",
                     "instruments.json",
                     f"$.owners.{slug}",
+                )
+        for name, code in self.grammar.programme_laws.items():
+            if code not in table.codes:
+                raise VocabularyError(
+                    f"unknown jurisdiction code {code!r} for {name!r}",
+                    "grammar.json",
+                    f"$.programme_laws.{name}",
                 )
         for form, code, kind in table.surface_forms():
             tokens = tokenize_phrase(form)

@@ -708,8 +708,11 @@ def sentence_candidates(
         and _joins_clause(g, norm, clause_breaks, lo, hi, k, cue_starts)
     ]
     recalled: list[tuple[int, int]] = []  # relative clauses telling an earlier step
+    named_laws: list[tuple[int, int]] = []  # a programme law's other names, before its verb
     for trig in triggers:
         ev_type, verb_status = trig.value
+        if named_laws and any(a <= trig.lo < b for a, b in named_laws):
+            continue
         if inst_spans and any(
             a <= trig.lo and trig.hi <= b and (a, b) != (trig.lo, trig.hi) for a, b, _ in inst_spans
         ):
@@ -930,16 +933,47 @@ def sentence_candidates(
             ]
             if far:
                 best = min(far, key=lambda c: abs(c.lo - trig.lo))
-            elif any(norm[k] in ("to", "on") for k in range(max(lo, trig.lo - 2), trig.lo)):
+            elif any(norm[k] in ("to", "on", "from") for k in range(max(lo, trig.lo - 2), trig.lo)):
                 # "added 13 Chinese entities, including ..., to its Entity List": the verb
-                # before a long object governs the list it puts them on
+                # before a long object governs the list it puts them on ("removed four
+                # countries ... from AGOA": the programme it takes them off)
+                verbs = (
+                    g.delisting_verbs
+                    if "from" in norm[max(lo, trig.lo - 2) : trig.lo]
+                    else g.listing_verbs
+                )
                 back = [
                     c
                     for c in near(cues, max(seg_lo, trig.lo - 30), trig.lo)
-                    if (c.lo, c.hi) not in taken and norm[c.hi - 1] in g.listing_verbs
+                    if (c.lo, c.hi) not in taken and norm[c.hi - 1] in verbs
                 ]
                 if back:
                     best = back[-1]
+        # "AGOA expired at midnight", "AGOA was last renewed in 2015": a preference
+        # programme that is one jurisdiction's law, renewed or lapsing, is that law's step
+        law = (
+            g.programme_laws.get(" ".join(norm[trig.lo : trig.hi]))
+            if ev_type == "tariff" and g.programme_laws
+            else None
+        )
+        if law is not None:
+            if best is None or norm[best.lo] not in g.renewal_verbs:
+                best = next(
+                    (
+                        c
+                        for c in cues
+                        if trig.hi <= c.lo < min(seg_hi, trig.hi + 15)
+                        and norm[c.lo] in g.renewal_verbs
+                    ),
+                    best,
+                )
+            if best is not None and norm[best.lo] in g.renewal_verbs:
+                ev_type = "legislation"
+                # "the African Growth and Opportunity Act (AGOA), the US trade preference
+                # programme, expired": the names between the law and its verb are the law's
+                named_laws.append((trig.hi, best.lo))
+            else:
+                law = None
         if best is not None and norm[best.lo] in _LINKING and best.hi < hi:
             # "talks remain paused", "the duties remain suspended": the participle after
             # the linking verb tells the state
@@ -1504,6 +1538,8 @@ def sentence_candidates(
             + (0.15 if len(parties) >= 2 else 0.0)
             + (0.1 if date is not None else 0.0)
         )
+        if law is not None:
+            parties = {law}  # the law of its jurisdiction alone
         out.append(
             Candidate(
                 type=ev_type,
