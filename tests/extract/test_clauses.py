@@ -701,3 +701,25 @@ def test_goods_of_a_country_after_the_trigger_make_it_a_side() -> None:
 )
 def test_a_preference_programme_that_is_a_law(text: str, expected: list[Row]) -> None:
     assert events(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a measure scheduled by the cue that opens the hedge is decided
+        (
+            "Tariffs of 25% on imported heavy trucks are due to take effect June 1.",
+            [("tariff", "announced", (), "2023-06-01")],
+        ),
+        # a power a law gives is no act; a generic "any" names none; a relative clause
+        # after another trigger is that trigger's
+        (
+            "Lula said Brazil would answer any tariff under its new Economic Reciprocity "
+            "Law, which Congress passed in April and which lets the government suspend "
+            "trade concessions.",
+            [("legislation", "concluded", ("BR",), "2023-04")],
+        ),
+    ],
+)
+def test_schedules_powers_and_generic_measures(text: str, expected: list[Row]) -> None:
+    assert events(text) == expected

@@ -180,6 +180,8 @@ GRAMMAR_SETS = (
     "auxiliaries",
     "renewal_verbs",
     "delisting_verbs",
+    "permission_verbs",
+    "generic_words",
 )
 
 
@@ -245,6 +247,8 @@ class Grammar:
     auxiliaries: frozenset[str]
     renewal_verbs: frozenset[str]
     delisting_verbs: frozenset[str]
+    permission_verbs: frozenset[str]
+    generic_words: frozenset[str]
     #: The words whose positions the rules look up in a sentence: clause breaks,
     #: subordinators and "under" (derived, not read).
     structure_words: frozenset[str] = attrs.field(init=False)

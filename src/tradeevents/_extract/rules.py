@@ -132,6 +132,7 @@ def _later_relative(
     g: Grammar,
     norm: list[str],
     cues: list[Mention],
+    trigger_starts: set[int],
     times: list[TimeEx],
     breaks: list[int],
     lo: int,
@@ -149,6 +150,8 @@ def _later_relative(
         and norm[clause_hi] == ","
         and norm[clause_hi + 1] in _RELATIVE_OPENERS
         and not any(trig_hi <= c.lo < clause_hi for c in cues)
+        # "any tariff under its new Reciprocity Law, which Congress passed": the law's
+        and not any(trig_hi <= k < clause_hi for k in trigger_starts)
     ):
         return None
     rel_hi = _segment(breaks, lo, hi, clause_hi + 1)[1]
@@ -736,6 +739,8 @@ def sentence_candidates(
             continue  # "expected in" is a visit only before a place: "expected in New Delhi"
         if not _CONDITIONS.isdisjoint(norm[max(lo, trig.lo - 3) : trig.lo]):
             continue  # "until a second-phase deal", "pending an agreement": a condition
+        if not g.generic_words.isdisjoint(norm[max(lo, trig.lo - 2) : trig.lo]):
+            continue  # "Brazil would answer any tariff": no act
         if (
             ev_type == "negotiation"
             and trig.hi < hi
@@ -995,6 +1000,10 @@ def sentence_candidates(
         ):
             best = None  # a verb trigger tells its own phase ("agreed to roll back", "..., in
             # force since Oct. 11, and is investigating imports")
+        if best is not None and not g.permission_verbs.isdisjoint(
+            norm[max(lo, best.lo - 4) : best.lo]
+        ):
+            continue  # "a law which lets the government suspend trade concessions": a power
         if (
             ev_type in MEASURES
             and (best is None or best.hi <= trig.lo)  # no verb of its own after it
@@ -1156,6 +1165,9 @@ def sentence_candidates(
             modal_reach = trig.lo - max(clause_lo, seg_lo)
         future = ahead
         hedged = [m for a, b in modal_spans for m in near(hedges, a, b)] if hedges else []
+        if hedges and best is not None and not hedged and ev_type in MEASURES:
+            # "tariffs ... are due to take effect Nov. 1": the cue opens the hedge
+            hedged = [m for m in hedges if m.lo == best.lo and norm[m.lo] in g.schedule_words]
         if hedged:
             future = True
             if ev_type in MEASURES and all(
@@ -1351,7 +1363,19 @@ def sentence_candidates(
         # "lifted its ban on exports of rice, which it imposed in July 2023": a relative
         # clause after the trigger's complement tells an earlier step, with its own date
         later = (
-            _later_relative(g, norm, cues, times, clause_breaks, lo, hi, trig.hi, clause_hi, best)
+            _later_relative(
+                g,
+                norm,
+                cues,
+                trigger_starts,
+                times,
+                clause_breaks,
+                lo,
+                hi,
+                trig.hi,
+                clause_hi,
+                best,
+            )
             if clause_hi < hi - 2 and norm[clause_hi + 1] in _RELATIVE_OPENERS
             else None
         )
