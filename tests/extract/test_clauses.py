@@ -723,3 +723,11 @@ def test_a_preference_programme_that_is_a_law(text: str, expected: list[Row]) ->
 )
 def test_schedules_powers_and_generic_measures(text: str, expected: list[Row]) -> None:
     assert events(text) == expected
+
+
+def test_a_global_measure_under_a_country_s_own_law_is_that_country_s_alone() -> None:
+    rows = events(
+        "The council said exporters are grappling with the US decision to impose 25 per "
+        "cent Section 232 tariffs on steel imports from all countries from March 12."
+    )
+    assert rows == [("tariff", "in-effect", ("US",), "2023-03-12")]

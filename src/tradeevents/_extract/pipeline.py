@@ -557,7 +557,13 @@ def resolve_context(doc: Document) -> None:
         # (unless the sentence names instruments of other kinds too: "the EU's anti-subsidy
         # duties ..., and Washington's Section 301 tariff": another act's)
         if c.instruments and all(slug in owners for slug in c.instruments):
-            c.parties |= {owners[slug] for slug in c.instruments}
+            owned = {owners[slug] for slug in c.instruments}
+            if c.extra.get("global") or c.extra.get("unaimed"):
+                # "Brazil is also exposed to the Section 232 tariffs on steel": a measure
+                # on goods from everywhere, under a country's own law, is that country's alone
+                c.parties = owned
+            else:
+                c.parties |= owned
         kept = c.type in MEASURES and c.type not in g.one_sided_types and not c.heading
         if kept and not c.parties and not c.uses_context and c.type in told:
             # "The 35% rate has applied to most rice imports since 2019": a measure
