@@ -394,6 +394,11 @@ def test_the_noun_of_a_frame_is_no_status() -> None:
     ("text", "expected"),
     [
         (
+            "The CEPA requires ratification by Kenya's National Assembly.",
+            [("legislation", "planned", ("KE",), None)],
+        ),
+        ("The deal still needs ratification.", [("legislation", "planned", (), None)]),
+        (
             "The deal will be submitted to the European Parliament for approval.",
             [("agreement", "planned", ("EU",), None), ("legislation", "planned", ("EU",), None)],
         ),

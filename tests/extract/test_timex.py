@@ -89,6 +89,13 @@ def test_a_span_after_publication_is_read_forward() -> None:
     assert resolve("in many days", "2025-03-04") == []
 
 
+def test_earlier_in_the_day_is_the_day_of_publication() -> None:
+    assert resolve("Earlier in the day, they met", "2025-09-24") == ["2025-09-24"]
+    assert resolve("later in the day", "2025-09-24") == ["2025-09-24"]
+    assert resolve("later in the day", None) == [None]
+    assert resolve("the day before", "2025-09-24") == []
+
+
 def test_may_is_a_month_only_when_capitalised() -> None:
     assert resolve("tariffs may rise", "2024-10-02") == []
     assert resolve("proposed in May", "2024-09-16") == ["2024-05"]

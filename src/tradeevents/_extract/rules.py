@@ -1136,6 +1136,14 @@ def sentence_candidates(
             anchor = trig.lo
             cued = False
             ahead = True
+        elif (
+            ev_type == "legislation"
+            and norm[trig.lo] in g.approval_verbs
+            and not g.owed_words.isdisjoint(norm[max(lo, trig.lo - 3) : trig.lo])
+        ):
+            status = "planned"  # "the deal still needs ratification"
+            anchor = trig.lo
+            cued = False
         elif ev_type in ("negotiation", "meeting") and any(
             # "will travel to Washington next week for talks": the talks are to come
             seg_lo <= m.lo < trig.lo and trig.lo - m.lo <= 12 and norm[trig.lo - 1] == "for"
@@ -1248,6 +1256,13 @@ def sentence_candidates(
             status = "concluded"  # "issued its final determination": a stage concluded
         if status == "concluded" and ev_type in g.imposed_when_concluded:
             status = "in-effect"
+        if (
+            ev_type == "legislation"
+            and status != "planned"
+            and norm[trig.lo] in g.approval_verbs
+            and not g.owed_words.isdisjoint(norm[max(lo, trig.lo - 3) : trig.lo])
+        ):
+            status = "planned"  # "the CEPA requires ratification by Kenya's parliament"
         if status in g.absent_statuses.get(ev_type, ()):
             # "the ruling ... the duties, which remain in place", "talks broke down at the
             # summit": the cue tells another act's step

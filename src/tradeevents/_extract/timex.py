@@ -417,6 +417,8 @@ def _in_units(
     return TimeEx(i - 2, i + 1, None, d, None)
 
 
+#: "earlier in the day", "later in the day".
+_SAME_DAY = frozenset({"earlier", "later"})
 #: "of this year", "of next year": the year's shift from publication.
 _SHIFT_YEARS = {"this": 0, "next": 1, "last": -1, "past": -1, "coming": 1}
 
@@ -466,6 +468,12 @@ def _relative(
         elif tok(i - 1) == "next":
             past = future
         return TimeEx(start, i + 1, past, future, None)
+    if t == "day" and tok(i - 1) == "the" and tok(i - 2) == "in" and tok(i - 3) in _SAME_DAY:
+        # "earlier in the day", "later in the day": the day of publication
+        if published is None:
+            return TimeEx(i - 3, i + 1, None, None, None)
+        d = _from_date(published)
+        return TimeEx(i - 3, i + 1, d, d, None)
     if t in ("days", "weeks", "months") and tok(i - 2) == "in":
         return _in_units(tok, i, lexicon, published)
     if t in ("quarter", "half") and tok(i - 1) in lexicon.ordinals:
