@@ -120,6 +120,11 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
+#: The value of a "jur" phrase that names no jurisdiction though it holds one's word
+#: ("South American", "the South China Sea"): it keeps its words from the
+#: jurisdictions, and the scan does not report it.
+NOT_PLACE = ((), "none", False)
+
 #: The word sets of grammar.json, each a set of lowercase tokens.
 GRAMMAR_SETS = (
     "reductions",
@@ -621,12 +626,12 @@ class Lexicon:
             self._section(doc, "references", list, file), file, "$.references"
         ):
             self._add(tokens, "ref", None, file, w)
-        # names that hold a jurisdiction's word but name none: a "jur" phrase with no
-        # codes, which keeps its words from the jurisdictions (find_mentions drops it)
+        # names that hold a jurisdiction's word but name none: a "jur" phrase that keeps
+        # its words from the jurisdictions, and that the scan does not report
         if not isinstance(doc, dict):
             return
         for _, tokens in self._phrases(doc.get("not_places", []), file, "$.not_places"):
-            self.index.add(Entry(tokens, "jur", ((), "none", False)))
+            self.index.add(Entry(tokens, "jur", NOT_PLACE))
 
     def _load_jurisdictions(self, table: JurisdictionTable | None) -> None:
         from ..jurisdictions import default_table

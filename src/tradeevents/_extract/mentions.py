@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from .lexicon import Lexicon
+from .lexicon import NOT_PLACE, Lexicon
 from .tokens import Tokens
 
 __all__ = ["Mention", "scan"]
@@ -89,5 +89,7 @@ def scan(text: str, tokens: Tokens, lo: int, hi: int, lexicon: Lexicon) -> list[
             ):
                 continue
             free[category] = i + n
+            if value is NOT_PLACE:
+                continue  # "the South China Sea": its words name no jurisdiction
             out.append(Mention(i, i + n, category, value))
     return out

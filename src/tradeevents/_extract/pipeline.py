@@ -250,9 +250,6 @@ def find_mentions(doc: Document) -> None:
     ambiguous: list[int] = []  # the sentences with an ambiguous agency
     for k, s in enumerate(doc.sentences):
         found = scan(doc.text, doc.tokens, s.lo, s.hi, doc.lexicon)
-        if any(m.category == "jur" and not m.value[0] for m in found):
-            # "the South American bloc", "the South China Sea": no jurisdiction
-            found = [m for m in found if m.category != "jur" or m.value[0]]
         doc.mentions.append(found)
         codes: list[str] = []
         named: list[str] = []  # not through a group

@@ -710,6 +710,9 @@ def sentence_candidates(
         and norm[k + 1] in g.clause_joins
         and _joins_clause(g, norm, clause_breaks, lo, hi, k, cue_starts)
     ]
+    # words some per-trigger checks look for, tested once for the sentence
+    conditional = not (_CONDITIONS.isdisjoint(window) and g.generic_words.isdisjoint(window))
+    light = not _LIGHT.isdisjoint(window)
     recalled: list[tuple[int, int]] = []  # relative clauses telling an earlier step
     named_laws: list[tuple[int, int]] = []  # a programme law's other names, before its verb
     for trig in triggers:
@@ -737,10 +740,11 @@ def sentence_candidates(
             )
         ):
             continue  # "expected in" is a visit only before a place: "expected in New Delhi"
-        if not _CONDITIONS.isdisjoint(norm[max(lo, trig.lo - 3) : trig.lo]):
-            continue  # "until a second-phase deal", "pending an agreement": a condition
-        if not g.generic_words.isdisjoint(norm[max(lo, trig.lo - 2) : trig.lo]):
-            continue  # "Brazil would answer any tariff": no act
+        if conditional:
+            if not _CONDITIONS.isdisjoint(norm[max(lo, trig.lo - 3) : trig.lo]):
+                continue  # "until a second-phase deal", "pending an agreement": a condition
+            if not g.generic_words.isdisjoint(norm[max(lo, trig.lo - 2) : trig.lo]):
+                continue  # "Brazil would answer any tariff": no act
         if (
             ev_type == "negotiation"
             and trig.hi < hi
@@ -883,7 +887,8 @@ def sentence_candidates(
         reach = _BEFORE + min(inserted, 8)
         # quotes and hyphens inside a noun phrase are no words ("the U.S.–China trade
         # agreement", "the ‘phase one’ deal")
-        reach += min(4, sum(map(_LIGHT.__contains__, norm[max(lo, trig.lo - reach) : trig.lo])))
+        if light:
+            reach += min(4, sum(map(_LIGHT.__contains__, norm[max(lo, trig.lo - reach) : trig.lo])))
         cue_lo, cue_hi = max(seg_lo, trig.lo - reach), min(seg_hi, trig.hi + _AFTER)
         # ", and Ebrard is expected to ...": a coordinated clause has verbs of its own
         joined = next((k for k in joins if k >= trig.hi), hi) if joins else hi
@@ -1701,6 +1706,8 @@ def sentence_candidates(
                 )
     # a rule, decree or order that only carries a measure of the same sentence is its
     # basis, not an event of its own ("issued rules restricting exports")
+    if not out:
+        return out
     if any(c.type in MEASURES for c in out):
         out = [
             c for c in out if not (c.type == "legislation" and norm[c.trigger] in g.rule_vehicles)
