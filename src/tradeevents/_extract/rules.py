@@ -458,15 +458,19 @@ def _implied_triggers(
     by_cat: dict[str, list[Mention]],
     times: list[TimeEx],
     window: list[str],
+    words: frozenset[str],
 ) -> list[Mention]:
     """The sentence's triggers, with the acts a verb tells without a trigger noun: a
     legislature approving, a restriction verb with its trade flow, "agreed on Friday to".
-    Their cue words are :attr:`Grammar.trigger_cues`. *window* is ``norm[lo:hi]``."""
+    Their cue words are :attr:`Grammar.trigger_cues`. *window* is ``norm[lo:hi]``, and
+    *words* its set."""
     triggers = by_cat.get("trig", [])
+    if g.trigger_cues.isdisjoint(words):
+        return triggers
     implied: list[Mention] = []
     # "Vietnam's National Assembly ratified it in June", "parliament must then approve it",
     # "must still be approved by Japan's Diet": a legislature approving is a law's step
-    if not g.approval_verbs.isdisjoint(window):
+    if not g.approval_verbs.isdisjoint(words):
         cue_at = {c.lo: c for c in by_cat.get("cue", [])}
         for k in compress(range(lo, hi), map(g.approval_verbs.__contains__, window)):
             if any(t.lo <= k < t.hi for t in triggers):
@@ -499,7 +503,7 @@ def _implied_triggers(
     # restriction verb and its trade flow with goods between them
     verbs = (
         []
-        if g.restriction_verbs.isdisjoint(window)
+        if g.restriction_verbs.isdisjoint(words)
         else list(compress(range(lo, hi), map(g.restriction_verbs.__contains__, window)))
     )
     taken_tokens = {k for t in triggers for k in range(t.lo, t.hi)} if verbs else set()
@@ -553,7 +557,7 @@ def _implied_triggers(
             kind = "export-control" if norm[flow].startswith("export") else "import-restriction"
             implied.append(Mention(k, k + 1, "trig", (kind, "in-effect")))
     # "agreed on Friday to set up ...": "agreed to" with a date inserted
-    for t in times if not g.agree_verbs.isdisjoint(window) else ():
+    for t in times if not g.agree_verbs.isdisjoint(words) else ():
         at = t.lo - 2 if t.lo - 1 > lo and norm[t.lo - 1] in ("on", "in") else t.lo - 1
         if at >= lo and norm[at] in g.agree_verbs and t.hi < hi and norm[t.hi] == "to":
             implied.append(Mention(at, at + 1, "trig", ("agreement", "concluded")))
@@ -578,7 +582,9 @@ def sentence_candidates(
     for m in mentions:
         by_cat.setdefault(m.category, []).append(m)
     window = norm[lo:hi]
-    triggers = _implied_triggers(g, norm, lo, hi, by_cat, times, window)
+    # the sentence's words as a set: each test for a few words costs a few look-ups
+    words = frozenset(window)
+    triggers = _implied_triggers(g, norm, lo, hi, by_cat, times, window, words)
     if not triggers:
         return []
     cues = [
@@ -631,7 +637,7 @@ def sentence_candidates(
     # them are not sides of the sentence's acts
     frames = (
         []
-        if g.frame_words.isdisjoint(window)
+        if g.frame_words.isdisjoint(words)
         else [
             (k, t.hi)
             for t in triggers
@@ -662,7 +668,7 @@ def sentence_candidates(
         k = bisect_left(starts, m.lo)
         owner = starts[k - 1] if k else starts[0]
         own_products.setdefault(owner, set()).add(m.value)
-    rates = set() if _RATE_MARKS.isdisjoint(window) else _rates(tokens, lo, hi)
+    rates = set() if _RATE_MARKS.isdisjoint(words) else _rates(tokens, lo, hi)
     titles = by_cat.get("title")
     officials = _officials(g, text, tokens, titles, hi, codes_before) if titles else set()
 
@@ -685,7 +691,7 @@ def sentence_candidates(
     time_starts = {t.lo for t in times}
     # break positions, found once: clauses end at any of them, segments at ";" and ":"
     # one C-level pass finds the structure words; the few found are sorted out in one loop
-    maybe_global = not _GLOBAL_WORDS.isdisjoint(window)  # what _is_global looks for
+    maybe_global = not _GLOBAL_WORDS.isdisjoint(words)  # what _is_global looks for
     clause_breaks: list[int] = []
     subordinator_pos: list[int] = []
     under_pos: list[int] = []
@@ -711,8 +717,8 @@ def sentence_candidates(
         and _joins_clause(g, norm, clause_breaks, lo, hi, k, cue_starts)
     ]
     # words some per-trigger checks look for, tested once for the sentence
-    conditional = not (_CONDITIONS.isdisjoint(window) and g.generic_words.isdisjoint(window))
-    light = not _LIGHT.isdisjoint(window)
+    conditional = not (_CONDITIONS.isdisjoint(words) and g.generic_words.isdisjoint(words))
+    light = not _LIGHT.isdisjoint(words)
     recalled: list[tuple[int, int]] = []  # relative clauses telling an earlier step
     named_laws: list[tuple[int, int]] = []  # a programme law's other names, before its verb
     for trig in triggers:
