@@ -736,3 +736,15 @@ def test_a_global_measure_under_a_country_s_own_law_is_that_country_s_alone() ->
         "cent Section 232 tariffs on steel imports from all countries from March 12."
     )
     assert rows == [("tariff", "in-effect", ("US",), "2023-03-12")]
+
+
+def test_a_measure_told_without_a_date_is_one_with_its_dated_retelling() -> None:
+    text = (
+        "WASHINGTON (AP) — President Donald Trump has ordered new tariffs on imported "
+        "timber and lumber, kitchen cabinets and upholstered furniture.\n\n"
+        "A proclamation Trump signed Monday imposes a 10% tariff on softwood timber and "
+        "lumber and a 25% tariff on kitchen cabinets, starting June 14.\n"
+    )
+    rows = events(text)
+    assert ("tariff", "announced", ("US",), "2023-06-14") in rows
+    assert all(s != "in-effect" for _, s, _, _ in rows)

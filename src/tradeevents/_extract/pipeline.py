@@ -755,6 +755,16 @@ def _compatible(a: Candidate, b: Candidate, modals: frozenset[str], norm: list[s
         return a.status == b.status or a.date == b.date
     if a.date is None and b.date is None:
         return a.status == b.status and a.parties == b.parties
+    if (
+        a.type in MEASURES
+        and a.parties == b.parties
+        and a.products & b.products
+        and abs(a.sentence - b.sentence) <= 2
+        and {a.status, b.status} <= {"announced", "in-effect"}
+    ):
+        # "Trump has ordered new tariffs on lumber ... A proclamation he signed Monday
+        # imposes a 10% tariff on lumber, starting Oct. 14": one measure, its date told next
+        return True
     # a deal retold without its date ("Truss ... signed the agreement with ...")
     return (
         a.type == "agreement"
@@ -791,6 +801,14 @@ def merge_duplicates(doc: Document) -> None:
                     k.status = c.status
                 if k.date is None or (c.date is not None and c.date.precision > k.date.precision):
                     k.date = c.date or k.date
+                if (
+                    k.status == "in-effect"
+                    and k.type in MEASURES
+                    and doc.published is not None
+                    and k.date is not None
+                    and k.date.first > doc.published
+                ):
+                    k.status = "announced"  # dated after publication: not yet in effect
                 k.instruments |= c.instruments
                 k.products |= c.products
                 k.officials |= c.officials
