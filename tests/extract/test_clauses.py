@@ -399,6 +399,10 @@ def test_the_noun_of_a_frame_is_no_status() -> None:
         ),
         ("The deal still needs ratification.", [("legislation", "planned", (), None)]),
         (
+            "Kenyan officials said they expect lawmakers to approve it in the third quarter.",
+            [("legislation", "planned", ("KE",), "2023-Q3")],
+        ),
+        (
             "The deal will be submitted to the European Parliament for approval.",
             [("agreement", "planned", ("EU",), None), ("legislation", "planned", ("EU",), None)],
         ),
@@ -748,3 +752,7 @@ def test_a_measure_told_without_a_date_is_one_with_its_dated_retelling() -> None
     rows = events(text)
     assert ("tariff", "announced", ("US",), "2023-06-14") in rows
     assert all(s != "in-effect" for _, s, _, _ in rows)
+
+
+def test_a_ruling_party_is_no_ruling() -> None:
+    assert events("The ruling Morena party holds a majority in Mexico's Congress.") == []

@@ -187,6 +187,7 @@ GRAMMAR_SETS = (
     "delisting_verbs",
     "permission_verbs",
     "generic_words",
+    "party_words",
 )
 
 
@@ -254,6 +255,7 @@ class Grammar:
     delisting_verbs: frozenset[str]
     permission_verbs: frozenset[str]
     generic_words: frozenset[str]
+    party_words: frozenset[str]
     #: The words whose positions the rules look up in a sentence: clause breaks,
     #: subordinators and "under" (derived, not read).
     structure_words: frozenset[str] = attrs.field(init=False)

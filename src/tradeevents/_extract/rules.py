@@ -778,6 +778,8 @@ def sentence_candidates(
             continue  # "..., the most far-reaching trade deal the bloc has concluded": a description
         if trig.hi < hi and norm[trig.hi] in g.nomenclature_words:
             continue  # "544 tariff lines", "tariff classification": the nomenclature
+        if norm[trig.lo] == "ruling" and not g.party_words.isdisjoint(norm[trig.hi : trig.hi + 3]):
+            continue  # "the ruling Morena party": in power, not a ruling
         if (
             verb_status is None
             and trig.lo > lo
