@@ -756,3 +756,16 @@ def test_a_measure_told_without_a_date_is_one_with_its_dated_retelling() -> None
 
 def test_a_ruling_party_is_no_ruling() -> None:
     assert events("The ruling Morena party holds a majority in Mexico's Congress.") == []
+
+
+def test_each_item_of_a_roundup_dates_its_own_heading() -> None:
+    text = (
+        "TRADE WEEK\n\n"
+        "EU: steel safeguard extended\n"
+        "The European Commission on 20 May extended its steel safeguard.\n\n"
+        "Japan lifts curbs on US beef\n"
+        "Tokyo said on Monday that beef from all American plants may now be sold.\n"
+    )
+    rows = events(text)
+    # the second headline takes its own item's day, not the first item's
+    assert [d for _, _, p, d in rows if p == ("JP", "US")] == ["2023-05-22"]

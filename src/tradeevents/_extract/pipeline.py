@@ -638,30 +638,48 @@ def _lead_date(t: TimeEx, published: dt.date | None) -> EventDate | None:
 
 
 def _date_headline(doc: Document) -> None:
-    """An undated headline act takes the first date of the lead sentence, which tells it."""
+    """An undated headline act takes the first date of the sentence that leads under it
+    (the text's lead; in a roundup, each item's first sentence), which tells it."""
     heads = [c for c in doc.candidates if c.heading and c.date is None and c.status != "planned"]
-    lead = next((s for s in doc.sentences if not s.heading), None)
-    if not heads or lead is None:
+    if not heads:
         return
-    index = doc.sentences.index(lead)
-    # "lifted its ban ..., which it imposed in July 2023": not the date of the news
-    recalled = {b.date for b in doc.candidates if b.sentence == index and b.extra.get("earlier")}
-    times = find_times(doc.text, doc.tokens, lead.lo, lead.hi, doc.lexicon, doc.published, None)
-    first = next(
-        (
-            _lead_date(t, doc.published)
-            for t in times
-            if t.past is not None and t.past not in recalled
-        ),
-        None,
-    )
-    if first is None:
-        return
-    told = {b.type for b in doc.candidates if b.sentence == index and b.date is not None}
+    sentences = doc.sentences
+    dates: dict[int, tuple[int, EventDate | None]] = {}  # by heading: its lead, and date
     for c in heads:
+        if c.sentence not in dates:
+            index = next(
+                (k for k in range(c.sentence + 1, len(sentences)) if not sentences[k].heading),
+                None,
+            )
+            dates[c.sentence] = (-1, None) if index is None else (index, _lead_first(doc, index))
+        index, first = dates[c.sentence]
+        if first is None:
+            continue
+        told = {b.type for b in doc.candidates if b.sentence == index and b.date is not None}
         if c.status == "announced" and c.type in told:
             continue  # the lead tells it with its own date: they merge on that
         c.date = first
+
+
+def _lead_first(doc: Document, index: int) -> EventDate | None:
+    """The first date the lead sentence *index* tells, in the reading a headline takes."""
+    lead = doc.sentences[index]
+    # "lifted its ban ..., which it imposed in July 2023": not the date of the news
+    recalled = {b.date for b in doc.candidates if b.sentence == index and b.extra.get("earlier")}
+    times = find_times(doc.text, doc.tokens, lead.lo, lead.hi, doc.lexicon, doc.published, None)
+    norm = doc.tokens.norm
+    deadlines = doc.lexicon.grammar.deadline_words
+    return next(
+        (
+            _lead_date(t, doc.published)
+            for t in times
+            if t.past is not None
+            and t.past not in recalled
+            # "remain paused until after the election on July 4": a deadline
+            and deadlines.isdisjoint(norm[max(lead.lo, t.lo - 8) : t.lo])
+        ),
+        None,
+    )
 
 
 def _also(c: Candidate) -> bool:
