@@ -769,3 +769,11 @@ def test_each_item_of_a_roundup_dates_its_own_heading() -> None:
     rows = events(text)
     # the second headline takes its own item's day, not the first item's
     assert [d for _, _, p, d in rows if p == ("JP", "US")] == ["2023-05-22"]
+
+
+def test_a_measure_announced_with_immediate_effect_applies() -> None:
+    rows = events(
+        "The Ministry of Commerce announced export controls on tungsten and bismuth, "
+        "effective immediately."
+    )
+    assert rows == [("export-control", "in-effect", (), "2023-05-24")]

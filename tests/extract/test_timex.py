@@ -89,6 +89,12 @@ def test_a_span_after_publication_is_read_forward() -> None:
     assert resolve("in many days", "2025-03-04") == []
 
 
+def test_immediate_effect_is_the_day_of_publication() -> None:
+    assert resolve("effective immediately", "2025-02-04") == ["2025-02-04"]
+    assert resolve("with immediate effect", "2025-02-04") == ["2025-02-04"]
+    assert resolve("it would immediately retaliate", "2025-02-04") == []
+
+
 def test_earlier_in_the_day_is_the_day_of_publication() -> None:
     assert resolve("Earlier in the day, they met", "2025-09-24") == ["2025-09-24"]
     assert resolve("later in the day", "2025-09-24") == ["2025-09-24"]

@@ -306,7 +306,7 @@ class Lexicon:
         self.time_starters = frozenset(
             {*self.months, *self.weekdays, "today", "yesterday", "tomorrow", "last", "next"}
             | {"this", "past", "coming", "ago", "weekend", "quarter", "half", "days", "weeks"}
-            | {"months", "day"}
+            | {"months", "day", "immediately", "immediate"}
         )
         self._load_splitter(raw["splitter.json"])
         self._load_context(raw["context.json"])

@@ -719,6 +719,7 @@ def sentence_candidates(
     # words some per-trigger checks look for, tested once for the sentence
     conditional = not (_CONDITIONS.isdisjoint(words) and g.generic_words.isdisjoint(words))
     light = not _LIGHT.isdisjoint(words)
+    immediate = "immediately" in words or "immediate" in words
     recalled: list[tuple[int, int]] = []  # relative clauses telling an earlier step
     named_laws: list[tuple[int, int]] = []  # a programme law's other names, before its verb
     for trig in triggers:
@@ -1574,6 +1575,18 @@ def sentence_candidates(
                 ):
                     date = t.future
                     break
+        if (
+            ev_type in MEASURES
+            and status == "announced"
+            and immediate
+            and any(
+                t.lo <= k < t.hi
+                for t in times
+                for k in range(seg_lo, seg_hi)
+                if norm[k] in ("immediately", "immediate")
+            )
+        ):
+            status = "in-effect"  # "announced export controls ..., effective immediately"
         if published is not None and date is not None and date.first > published:
             # told in the present ("the rate rises to 100% on Sept. 27") but dated after
             # publication: not yet done

@@ -468,6 +468,16 @@ def _relative(
         elif tok(i - 1) == "next":
             past = future
         return TimeEx(start, i + 1, past, future, None)
+    if (t == "immediately" and tok(i - 1) in ("effective", "effect")) or (
+        t == "immediate" and tok(i + 1) == "effect"
+    ):
+        # "effective immediately", "take effect immediately", "with immediate effect":
+        # the day it is told, publication
+        end = i + 1 if t == "immediately" else i + 2
+        if published is None:
+            return TimeEx(i, end, None, None, None)
+        d = _from_date(published)
+        return TimeEx(i, end, d, d, None)
     if t == "day" and tok(i - 1) == "the" and tok(i - 2) == "in" and tok(i - 3) in _SAME_DAY:
         # "earlier in the day", "later in the day": the day of publication
         if published is None:
