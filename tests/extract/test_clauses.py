@@ -777,3 +777,12 @@ def test_a_measure_announced_with_immediate_effect_applies() -> None:
         "effective immediately."
     )
     assert rows == [("export-control", "in-effect", (), "2023-05-24")]
+
+
+def test_a_measure_on_imports_with_no_side_told_is_the_text_s_actor_s() -> None:
+    text = (
+        "Mexico proposes tariffs of up to 50% on Chinese cars\n\n"
+        "Mexico's government proposed raising tariffs on cars from China to 50%. "
+        "In December, the government also raised tariffs on imported apparel to 35%."
+    )
+    assert ("tariff", "in-effect", ("MX",), "2022-12") in events(text)

@@ -562,7 +562,13 @@ def resolve_context(doc: Document) -> None:
             else:
                 c.parties |= owned
         kept = c.type in MEASURES and c.type not in g.one_sided_types and not c.heading
-        if kept and not c.parties and not c.uses_context and c.type in told:
+        if (
+            kept
+            and not c.parties
+            and not c.uses_context
+            and c.type in told
+            and not c.extra.get("unaimed")  # "raised tariffs on imported apparel": its own
+        ):
             # "The 35% rate has applied to most rice imports since 2019": a measure
             # told with no side is the one told last of its kind
             c.parties |= told[c.type]
@@ -571,6 +577,7 @@ def resolve_context(doc: Document) -> None:
             not c.parties
             and not c.uses_context
             and c.type not in g.one_sided_types
+            and not c.extra.get("unaimed")
             and last is not None
             and (
                 last[0] == paragraph[c.sentence]

@@ -1637,12 +1637,15 @@ def sentence_candidates(
         )
         # one word: "ban", not "import ban" nor "suspended beef imports"
         out[-1].extra["bare"] = trig.hi - trig.lo == 1 and norm[trig.lo] in g.bare_restrictions
-        if ev_type in MEASURES and len(parties) == 1:
+        if ev_type in MEASURES and len(parties) <= 1:
             # "Brazil will apply quotas to imports of 11 steel products": the goods are
             # told and no origin with them, and the one side is the imposer before it
+            # (with no side told, only goods told as imports: "raised tariffs on
+            # imported apparel")
             tail = norm[trig.hi : clause_hi]
+            imported = "imports" in tail or "import" in tail or "imported" in tail
             out[-1].extra["unaimed"] = (
-                (bool(own_products.get(trig.lo)) or "imports" in tail or "import" in tail)
+                (imported or (bool(own_products.get(trig.lo)) and len(parties) == 1))
                 and all(
                     b <= trig.lo or a >= clause_hi for a, b, codes in places if codes[0] in parties
                 )
