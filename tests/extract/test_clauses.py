@@ -786,3 +786,10 @@ def test_a_measure_on_imports_with_no_side_told_is_the_text_s_actor_s() -> None:
         "In December, the government also raised tariffs on imported apparel to 35%."
     )
     assert ("tariff", "in-effect", ("MX",), "2022-12") in events(text)
+
+
+def test_a_deal_that_talks_aim_toward_is_no_agreement_of_its_own() -> None:
+    rows = events(
+        "Canada and Indonesia launched negotiations toward a free trade agreement in 2021."
+    )
+    assert rows == [("negotiation", "announced", ("CA", "ID"), "2021")]

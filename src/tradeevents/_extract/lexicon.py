@@ -188,6 +188,7 @@ GRAMMAR_SETS = (
     "permission_verbs",
     "generic_words",
     "party_words",
+    "goal_words",
 )
 
 
@@ -256,6 +257,7 @@ class Grammar:
     permission_verbs: frozenset[str]
     generic_words: frozenset[str]
     party_words: frozenset[str]
+    goal_words: frozenset[str]
     #: The words whose positions the rules look up in a sentence: clause breaks,
     #: subordinators and "under" (derived, not read).
     structure_words: frozenset[str] = attrs.field(init=False)

@@ -782,6 +782,12 @@ def sentence_candidates(
         if norm[trig.lo] == "ruling" and not g.party_words.isdisjoint(norm[trig.hi : trig.hi + 3]):
             continue  # "the ruling Morena party": in power, not a ruling
         if (
+            ev_type == "agreement"
+            and not g.goal_words.isdisjoint(norm[max(lo, trig.lo - 6) : trig.lo])
+            and _CLAUSE_BREAKS.isdisjoint(norm[max(lo, trig.lo - 6) : trig.lo])
+        ):
+            continue  # "launched negotiations toward a free trade agreement": the goal
+        if (
             verb_status is None
             and trig.lo > lo
             and norm[trig.lo - 1] in g.modal_verbs
