@@ -720,12 +720,6 @@ def test_a_preference_programme_that_is_a_law(text: str, expected: list[Row]) ->
             "Tariffs of 25% on imported heavy trucks are due to take effect June 1.",
             [("tariff", "announced", (), "2023-06-01")],
         ),
-        # a measure to come on a condition is a threat, only planned
-        (
-            "Trump said he will impose a 25% tariff on all products from Mexico on "
-            "June 20, unless Mexico stops the flow of migrants.",
-            [("tariff", "planned", ("MX", "US"), "2023-06-20")],
-        ),
         # a power a law gives is no act; a generic "any" names none; a relative clause
         # after another trigger is that trigger's
         (

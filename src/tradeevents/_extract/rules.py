@@ -720,7 +720,6 @@ def sentence_candidates(
     conditional = not (_CONDITIONS.isdisjoint(words) and g.generic_words.isdisjoint(words))
     light = not _LIGHT.isdisjoint(words)
     immediate = "immediately" in words or "immediate" in words
-    conditional_after = "unless" in words or "if" in words
     recalled: list[tuple[int, int]] = []  # relative clauses telling an earlier step
     named_laws: list[tuple[int, int]] = []  # a programme law's other names, before its verb
     for trig in triggers:
@@ -1594,16 +1593,6 @@ def sentence_candidates(
             )
         ):
             status = "in-effect"  # "announced export controls ..., effective immediately"
-        if (
-            status == "announced"
-            and future
-            and ev_type in MEASURES
-            and conditional_after
-            and any(norm[k] in ("unless", "if") for k in range(trig.hi, seg_hi))
-        ):
-            status = (
-                "planned"  # "will impose a 25% tariff ... unless both countries stop": a threat
-            )
         if published is not None and date is not None and date.first > published:
             # told in the present ("the rate rises to 100% on Sept. 27") but dated after
             # publication: not yet done
