@@ -624,8 +624,12 @@ def _complete_sides(c: Candidate, g: Grammar, focus: list[str], sides: list[str]
 
 
 def _paragraph_of(doc: Document) -> list[int]:
-    """The index of the kept line (paragraph) holding each sentence."""
+    """The index of the kept line (paragraph) holding each sentence (found once)."""
+    found: list[int] | None = doc.extra.get("paragraphs")
+    if found is not None:
+        return found
     out: list[int] = []
+    doc.extra["paragraphs"] = out
     k = 0
     for sent in doc.sentences:
         while k + 1 < len(doc.lines) and doc.lines[k].end <= sent.start:
