@@ -399,6 +399,18 @@ def test_the_noun_of_a_frame_is_no_status() -> None:
         ),
         ("The deal still needs ratification.", [("legislation", "planned", (), None)]),
         (
+            "The European Parliament must now give its consent to the agreement.",
+            [("legislation", "planned", ("EU",), None)],
+        ),
+        (
+            "New Zealand must also complete its ratification procedures.",
+            [("legislation", "planned", ("NZ",), None)],
+        ),
+        (
+            "The Senate voted 89-10 to approve the agreement on Thursday.",
+            [("legislation", "concluded", (), "2023-05-18")],
+        ),
+        (
             "Kenyan officials said they expect lawmakers to approve it in the third quarter.",
             [("legislation", "planned", ("KE",), "2023-Q3")],
         ),

@@ -483,9 +483,11 @@ def _implied_triggers(
             if not by_legislature:
                 continue
             before = norm[max(lo, k - 3) : k]
-            # an approval still owed ("must still be", "needs", "has to", "yet to")
+            # an approval still owed ("must still be", "needs", "has to", "yet to", "must
+            # now give its consent") or expected ("is expected to vote")
             owed = (
-                not g.owed_words.isdisjoint(before)
+                not g.owed_words.isdisjoint(norm[max(lo, k - 5) : k])
+                or any(k - 5 <= m.lo < k for m in by_cat.get("hedge", ()))
                 or (k - 1 >= lo and norm[k - 1] == "to" and ("has" in before or "have" in before))
                 # "submitted to the European Parliament for approval": the purpose, to come
                 or (k - 1 >= lo and norm[k - 1] == "for")
@@ -1159,7 +1161,7 @@ def sentence_candidates(
         elif (
             ev_type == "legislation"
             and norm[trig.lo] in g.approval_verbs
-            and not g.owed_words.isdisjoint(norm[max(lo, trig.lo - 3) : trig.lo])
+            and not g.owed_words.isdisjoint(norm[max(lo, trig.lo - 5) : trig.lo])
         ):
             status = "planned"  # "the deal still needs ratification"
             anchor = trig.lo
@@ -1280,7 +1282,7 @@ def sentence_candidates(
             ev_type == "legislation"
             and status != "planned"
             and norm[trig.lo] in g.approval_verbs
-            and not g.owed_words.isdisjoint(norm[max(lo, trig.lo - 3) : trig.lo])
+            and not g.owed_words.isdisjoint(norm[max(lo, trig.lo - 5) : trig.lo])
         ):
             status = "planned"  # "the CEPA requires ratification by Kenya's parliament"
         if status in g.absent_statuses.get(ev_type, ()):
