@@ -805,3 +805,12 @@ def test_a_deal_that_talks_aim_toward_is_no_agreement_of_its_own() -> None:
         "Canada and Indonesia launched negotiations toward a free trade agreement in 2021."
     )
     assert rows == [("negotiation", "announced", ("CA", "ID"), "2021")]
+
+
+def test_an_aim_with_a_target_date_is_no_event() -> None:
+    assert events("Both sides have set a target of concluding a deal by the end of the year.") == []
+    rows = events(
+        "India and the European Union are also negotiating a free trade agreement, and "
+        "both sides have set the goal of concluding the talks by the end of this year."
+    )
+    assert rows == [("negotiation", "announced", ("EU", "IN"), None)]

@@ -54,6 +54,8 @@ def resolve(text: str, published: str | None, *, future: bool = False) -> list[s
         ("the cuts were recent and will come soon", "2024-10-02", []),
         # a quarter or half told relative to publication
         ("in the first quarter of this year", "2023-01-03", ["2023-Q1"]),
+        ("In March of this year", "2025-06-03", ["2025-03"]),
+        ("in May of last year", "2025-06-03", ["2024-05"]),
         ("in the second half of next year", "2023-01-03", ["2024-H2"]),
         ("in the second half of the year", "2023-01-03", ["2023-H2"]),
         ("in the first half of the decade", "2023-01-03", []),

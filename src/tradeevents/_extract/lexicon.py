@@ -189,6 +189,7 @@ GRAMMAR_SETS = (
     "generic_words",
     "party_words",
     "goal_words",
+    "aim_words",
 )
 
 
@@ -258,6 +259,7 @@ class Grammar:
     generic_words: frozenset[str]
     party_words: frozenset[str]
     goal_words: frozenset[str]
+    aim_words: frozenset[str]
     #: The words whose positions the rules look up in a sentence: clause breaks,
     #: subordinators and "under" (derived, not read).
     structure_words: frozenset[str] = attrs.field(init=False)

@@ -784,6 +784,15 @@ def sentence_candidates(
         if norm[trig.lo] == "ruling" and not g.party_words.isdisjoint(norm[trig.hi : trig.hi + 3]):
             continue  # "the ruling Morena party": in power, not a ruling
         if (
+            ev_type in ("agreement", "negotiation")
+            and "of" in words
+            and any(
+                norm[k] in g.aim_words and norm[k + 1] == "of"
+                for k in range(max(lo, trig.lo - 6), trig.lo - 1)
+            )
+        ):
+            continue  # "set a target of concluding a deal by the end of the year": an aim
+        if (
             ev_type == "agreement"
             and not g.goal_words.isdisjoint(norm[max(lo, trig.lo - 6) : trig.lo])
             and _CLAUSE_BREAKS.isdisjoint(norm[max(lo, trig.lo - 6) : trig.lo])

@@ -214,16 +214,17 @@ def find_times(
                 out.append(TimeEx(i, k + 1, d, d, year))
                 i = k + 1
                 continue
+            shifted = i + 2 if tok(i + 1) == "of" else i + 1  # "in March of this year"
             if (
                 published is not None
-                and tok(i + 1) in ("last", "next", "this")
-                and tok(i + 2) == "year"
+                and tok(shifted) in ("last", "next", "this")
+                and tok(shifted + 1) == "year"
             ):
                 # "in March last year": the month of the year told
-                year = published.year + {"last": -1, "next": 1, "this": 0}[tok(i + 1)]
+                year = published.year + {"last": -1, "next": 1, "this": 0}[tok(shifted)]
                 d = _of_month(year, month)
-                out.append(TimeEx(i, i + 3, d, d, None))
-                i += 3
+                out.append(TimeEx(i, shifted + 2, d, d, None))
+                i = shifted + 2
                 continue
             past, future = _month_pair(month, None, published, anchor)
             if published is not None and month == published.month:
