@@ -95,6 +95,10 @@ def test_immediate_effect_is_the_day_of_publication() -> None:
     assert resolve("effective immediately", "2025-02-04") == ["2025-02-04"]
     assert resolve("with immediate effect", "2025-02-04") == ["2025-02-04"]
     assert resolve("it would immediately retaliate", "2025-02-04") == []
+    # a day told beside it dates the act
+    assert resolve("On May 13, it banned exports with immediate effect", "2025-05-25") == [
+        "2025-05-13"
+    ]
 
 
 def test_earlier_in_the_day_is_the_day_of_publication() -> None:

@@ -1597,10 +1597,9 @@ def sentence_candidates(
             and status == "announced"
             and immediate
             and any(
-                t.lo <= k < t.hi
-                for t in times
-                for k in range(seg_lo, seg_hi)
-                if norm[k] in ("immediately", "immediate")
+                (norm[k] == "immediately" and norm[k - 1] in ("effective", "effect"))
+                or (norm[k] == "immediate" and k + 1 < hi and norm[k + 1] == "effect")
+                for k in range(max(seg_lo, lo + 1), seg_hi)
             )
         ):
             status = "in-effect"  # "announced export controls ..., effective immediately"

@@ -290,6 +290,10 @@ def find_times(
         i += 1
     if out and "day" in window:
         out = _following_days(norm, lo, hi, out)
+    if len(out) > 1 and ("immediately" in window or "immediate" in window):
+        # "On May 13, the government banned wheat exports with immediate effect": the
+        # day told dates the act; "immediately" only says it applies from then
+        out = [t for t in out if norm[t.lo] not in _IMMEDIATE]
     return out
 
 
@@ -418,6 +422,8 @@ def _in_units(
     return TimeEx(i - 2, i + 1, None, d, None)
 
 
+#: "effective immediately", "with immediate effect".
+_IMMEDIATE = frozenset({"immediately", "immediate"})
 #: "earlier in the day", "later in the day".
 _SAME_DAY = frozenset({"earlier", "later"})
 #: "of this year", "of next year": the year's shift from publication.
