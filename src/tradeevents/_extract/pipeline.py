@@ -655,6 +655,9 @@ def _date_headline(doc: Document) -> None:
     if not heads:
         return
     sentences = doc.sentences
+    by_sentence: dict[int, list[Candidate]] = {}  # the candidates of each sentence
+    for b in doc.candidates:
+        by_sentence.setdefault(b.sentence, []).append(b)
     dates: dict[int, tuple[int, EventDate | None]] = {}  # by heading: its lead, and date
     for c in heads:
         if c.sentence not in dates:
@@ -662,21 +665,26 @@ def _date_headline(doc: Document) -> None:
                 (k for k in range(c.sentence + 1, len(sentences)) if not sentences[k].heading),
                 None,
             )
-            dates[c.sentence] = (-1, None) if index is None else (index, _lead_first(doc, index))
+            dates[c.sentence] = (
+                (-1, None)
+                if index is None
+                else (index, _lead_first(doc, index, by_sentence.get(index, [])))
+            )
         index, first = dates[c.sentence]
         if first is None:
             continue
-        told = {b.type for b in doc.candidates if b.sentence == index and b.date is not None}
+        told = {b.type for b in by_sentence.get(index, ()) if b.date is not None}
         if c.status == "announced" and c.type in told:
             continue  # the lead tells it with its own date: they merge on that
         c.date = first
 
 
-def _lead_first(doc: Document, index: int) -> EventDate | None:
-    """The first date the lead sentence *index* tells, in the reading a headline takes."""
+def _lead_first(doc: Document, index: int, told: list[Candidate]) -> EventDate | None:
+    """The first date the lead sentence *index* tells, in the reading a headline takes;
+    *told* are the candidates of that sentence."""
     lead = doc.sentences[index]
     # "lifted its ban ..., which it imposed in July 2023": not the date of the news
-    recalled = {b.date for b in doc.candidates if b.sentence == index and b.extra.get("earlier")}
+    recalled = {b.date for b in told if b.extra.get("earlier")}
     times = find_times(doc.text, doc.tokens, lead.lo, lead.hi, doc.lexicon, doc.published, None)
     norm = doc.tokens.norm
     deadlines = doc.lexicon.grammar.deadline_words
