@@ -814,3 +814,26 @@ def test_an_aim_with_a_target_date_is_no_event() -> None:
         "both sides have set the goal of concluding the talks by the end of this year."
     )
     assert rows == [("negotiation", "announced", ("EU", "IN"), None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "last week" is told by its month, which may run past publication
+        (
+            "The decision follows a visit to Beijing last week by Turkey's foreign minister.",
+            ("visit", "concluded", ("CN", "TR"), "2023-06"),
+        ),
+        (
+            "Kishida paid a return visit to Seoul in early May.",
+            ("visit", "concluded", ("JP", "KR"), "2023-05"),
+        ),
+        # a meeting a host will hold, dated ahead
+        (
+            "Italy will host the next trade ministers' meeting next year.",
+            ("meeting", "planned", ("IT",), "2024"),
+        ),
+    ],
+)
+def test_meetings_and_visits_dated_without_a_cue(text: str, expected: Row) -> None:
+    assert expected in events(text, published="2023-06-28")

@@ -64,6 +64,8 @@ _SEQUEL = frozenset({"later", "subsequently", "afterwards", "afterward", "therea
 #: Words between a negation and the verb it negates ("not be seeking to impose").
 _STEERING = frozenset({"seeking", "going", "planning", "trying", "to", "able", "looking"})
 _RATE_MARKS = frozenset({"%", "percent", "per"})
+#: Words that put a period told by its month behind publication ("last week").
+_BACK = frozenset({"last", "ago", "yesterday", "past"})
 #: Linking verbs: the cue right after one tells the state ("remain paused").
 _LINKING = frozenset({"remain", "remains", "remained", "stay", "stays", "stayed"})
 #: The words that open a relative clause after a comma (", which it imposed in 2023").
@@ -1119,8 +1121,10 @@ def sentence_candidates(
             and not near(hedges + futures, clause_lo, trig.lo)  # "are due to ... at a meeting"
             and any(
                 t.past is not None
-                and t.past.last < published
-                and abs(t.lo - trig.hi) <= 3
+                # "last week" is told by its month, which may run past publication
+                and (t.past.last < published or not _BACK.isdisjoint(norm[t.lo : t.hi]))
+                # "a visit to Seoul in early May"
+                and abs(t.lo - trig.hi) <= 4
                 # "travel to Beijing for a summit on Thursday": a weekday may lie either
                 # way; only a verb in the past tense puts it behind
                 and (
@@ -1176,8 +1180,14 @@ def sentence_candidates(
             anchor = trig.lo
             cued = False
         elif ev_type in ("negotiation", "meeting") and any(
-            # "will travel to Washington next week for talks": the talks are to come
-            seg_lo <= m.lo < trig.lo and trig.lo - m.lo <= 12 and norm[trig.lo - 1] == "for"
+            # "will travel to Washington next week for talks": the talks are to come (and
+            # "Italy will host the next trade ministers' meeting next year": dated ahead)
+            seg_lo <= m.lo < trig.lo
+            and trig.lo - m.lo <= 12
+            and (
+                norm[trig.lo - 1] == "for"
+                or any(0 <= t.lo - trig.hi <= 3 and t.future is not None for t in times)
+            )
             for m in futures + hedges
         ):
             status = "planned"
