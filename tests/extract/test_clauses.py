@@ -828,6 +828,12 @@ def test_an_aim_with_a_target_date_is_no_event() -> None:
             "Kishida paid a return visit to Seoul in early May.",
             ("visit", "concluded", ("JP", "KR"), "2023-05"),
         ),
+        # a meeting expected, dated by a month: the month ahead
+        (
+            "Officials are expected to take up the issue at a working-level meeting in "
+            "Beijing in October.",
+            ("meeting", "planned", ("CN",), "2023-10"),
+        ),
         # a meeting a host will hold, dated ahead
         (
             "Italy will host the next trade ministers' meeting next year.",

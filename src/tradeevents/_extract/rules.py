@@ -1193,6 +1193,7 @@ def sentence_candidates(
             status = "planned"
             anchor = trig.lo
             cued = False
+            ahead = True  # its date is read forward
         else:
             continue
         window_lo = max(seg_lo, anchor - 4)
