@@ -266,6 +266,8 @@ class Grammar:
     #: The cue words that can tell an act with no trigger noun beside them ("agreed on
     #: Friday to", "parliament ratified it", "suspended beef imports") (derived, not read).
     trigger_cues: frozenset[str] = attrs.field(init=False)
+    #: The last words of the programme laws' names ("agoa", "act") (derived, not read).
+    programme_ends: frozenset[str] = attrs.field(init=False)
     #: Month and weekday names (from dates.json).
     calendar_words: frozenset[str]
 
@@ -277,6 +279,9 @@ class Grammar:
             self,
             "trigger_cues",
             self.agree_verbs | self.approval_verbs | self.restriction_verbs,
+        )
+        object.__setattr__(
+            self, "programme_ends", frozenset(name.split()[-1] for name in self.programme_laws)
         )
 
     same_date: frozenset[tuple[str, ...]]

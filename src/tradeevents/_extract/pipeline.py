@@ -546,7 +546,7 @@ def resolve_context(doc: Document) -> None:
     sides = focus if doc.extra.get("whole_focus") else focus[:6]
     owners = doc.lexicon.instrument_owners
     told: dict[str, set[str]] = {}  # the sides of the last measure of each type, as told
-    paragraph = _paragraph_of(doc)
+    paragraph = _paragraph_of(doc) if doc.candidates else []
     last: tuple[int, bool, set[str]] | None = None  # the last act told with sides of its own
     for c in doc.candidates:
         # "an additional 40% duty under IEEPA applies to most products of Brazil": an

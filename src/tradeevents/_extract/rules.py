@@ -724,6 +724,10 @@ def sentence_candidates(
     conditional = not (_CONDITIONS.isdisjoint(words) and g.generic_words.isdisjoint(words))
     light = not _LIGHT.isdisjoint(words)
     immediate = "immediately" in words or "immediate" in words
+    lawful = not g.programme_ends.isdisjoint(words)
+    permissive = not g.permission_verbs.isdisjoint(words)
+    aims = "of" in words and not g.aim_words.isdisjoint(words)
+    goals = not g.goal_words.isdisjoint(words)
     recalled: list[tuple[int, int]] = []  # relative clauses telling an earlier step
     named_laws: list[tuple[int, int]] = []  # a programme law's other names, before its verb
     for trig in triggers:
@@ -786,8 +790,8 @@ def sentence_candidates(
         if norm[trig.lo] == "ruling" and not g.party_words.isdisjoint(norm[trig.hi : trig.hi + 3]):
             continue  # "the ruling Morena party": in power, not a ruling
         if (
-            ev_type in ("agreement", "negotiation")
-            and "of" in words
+            aims
+            and ev_type in ("agreement", "negotiation")
             and any(
                 norm[k] in g.aim_words and norm[k + 1] == "of"
                 for k in range(max(lo, trig.lo - 6), trig.lo - 1)
@@ -795,7 +799,8 @@ def sentence_candidates(
         ):
             continue  # "set a target of concluding a deal by the end of the year": an aim
         if (
-            ev_type == "agreement"
+            goals
+            and ev_type == "agreement"
             and not g.goal_words.isdisjoint(norm[max(lo, trig.lo - 6) : trig.lo])
             and _CLAUSE_BREAKS.isdisjoint(norm[max(lo, trig.lo - 6) : trig.lo])
         ):
@@ -991,7 +996,7 @@ def sentence_candidates(
         # programme that is one jurisdiction's law, renewed or lapsing, is that law's step
         law = (
             g.programme_laws.get(" ".join(norm[trig.lo : trig.hi]))
-            if ev_type == "tariff" and g.programme_laws
+            if lawful and ev_type == "tariff"
             else None
         )
         if law is not None:
@@ -1033,8 +1038,10 @@ def sentence_candidates(
         ):
             best = None  # a verb trigger tells its own phase ("agreed to roll back", "..., in
             # force since Oct. 11, and is investigating imports")
-        if best is not None and not g.permission_verbs.isdisjoint(
-            norm[max(lo, best.lo - 4) : best.lo]
+        if (
+            permissive
+            and best is not None
+            and not g.permission_verbs.isdisjoint(norm[max(lo, best.lo - 4) : best.lo])
         ):
             continue  # "a law which lets the government suspend trade concessions": a power
         if (
