@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 
 from ..dates import EventDate
-from ..model import Event, Evidence, MeasureEvent, builtin_event_types
+from ..model import Event, Evidence, MeasureEvent, Status, builtin_event_types
 from .boilerplate import classify_line
 from .lexicon import Grammar, Lexicon
 from .mentions import Mention, scan
@@ -248,6 +248,9 @@ def find_mentions(doc: Document) -> None:
     focus: list[str] = []
     whole = False  # the focus is one group's members, named by the group alone
     ambiguous: list[int] = []  # the sentences with an ambiguous agency
+    triggered: set[int] = set()  # the sentences with a trigger, or a cue that implies one
+    trigger_cues = doc.lexicon.grammar.trigger_cues
+    norm = doc.tokens.norm
     for k, s in enumerate(doc.sentences):
         found = scan(doc.text, doc.tokens, s.lo, s.hi, doc.lexicon)
         doc.mentions.append(found)
@@ -259,6 +262,8 @@ def find_mentions(doc: Document) -> None:
                 codes.extend(m.value[0])
                 if m.value[1] != "group":
                     named.extend(m.value[0])
+            elif category == "trig" or (category == "cue" and norm[m.lo] in trigger_cues):
+                triggered.add(k)
             elif category == "title" and m.value[1] is not None:
                 codes.append(m.value[1])
                 named.append(m.value[1])
@@ -281,6 +286,7 @@ def find_mentions(doc: Document) -> None:
     # "RCEP entered into force ...": a bloc's deal is all its members', however many
     doc.focus = focus if whole else focus[:8]
     doc.extra["whole_focus"] = whole
+    doc.extra["triggered"] = triggered
     _resolve_ambiguous(doc, ambiguous)
 
 
@@ -341,13 +347,16 @@ def find_candidates(doc: Document) -> None:
     same = doc.lexicon.grammar.same_date
     trigger_cues = doc.lexicon.grammar.trigger_cues
     norm = doc.tokens.norm
+    triggered: set[int] | None = doc.extra.get("triggered")  # found with the mentions
     for k, s in enumerate(doc.sentences):
         found = doc.mentions[k]
-        has_trigger = False
-        for m in found:
-            if m.category == "trig" or (m.category == "cue" and norm[m.lo] in trigger_cues):
-                has_trigger = True
-                break
+        if triggered is not None:
+            has_trigger = k in triggered
+        else:  # a custom mentions stage: look here
+            has_trigger = any(
+                m.category == "trig" or (m.category == "cue" and norm[m.lo] in trigger_cues)
+                for m in found
+            )
         if has_trigger and s.hi > s.lo and norm[s.hi - 1] == "?":
             has_trigger = False  # "Could you introduce the ruling?": a question tells no act
         if has_trigger:
@@ -863,7 +872,7 @@ def build_events(doc: Document) -> None:
     for c in doc.candidates:
         cls = classes[c.type]
         fields: dict[str, Any] = {
-            "status": c.status,
+            "status": _STATUSES.get(c.status, c.status),
             # canonical tuples: the model's converters take them as they are
             "parties": tuple(sorted(c.parties)),
             "date": c.date,
@@ -881,6 +890,10 @@ def build_events(doc: Document) -> None:
             doc.events.append(cls(**fields))
         except (ValueError, TypeError) as exc:
             doc.skipped.append(Skipped(c.start, c.end, f"event not built: {exc}"))
+
+
+#: Statuses by their value: a member passes the model's converter as it is.
+_STATUSES = {status.value: status for status in Status}
 
 
 DEFAULT_STAGES = (
