@@ -843,3 +843,11 @@ def test_an_aim_with_a_target_date_is_no_event() -> None:
 )
 def test_meetings_and_visits_dated_without_a_cue(text: str, expected: Row) -> None:
     assert expected in events(text, published="2023-06-28")
+
+
+def test_the_treasury_and_state_departments_are_american() -> None:
+    rows = events(
+        "The Treasury and State Departments on Wednesday imposed sanctions on more than "
+        "300 entities accused of supporting Russia's war in Ukraine."
+    )
+    assert rows == [("sanction", "in-effect", ("RU", "US"), "2023-05-24")]
