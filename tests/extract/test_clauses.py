@@ -851,3 +851,31 @@ def test_the_treasury_and_state_departments_are_american() -> None:
         "300 entities accused of supporting Russia's war in Ukraine."
     )
     assert rows == [("sanction", "in-effect", ("RU", "US"), "2023-05-24")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the norms of a system are no law
+        ("China breached World Trade Organization rules, arbitrators ruled on Monday.", []),
+        # a summit that is only the venue of another act is no meeting
+        (
+            "The 15 countries signed the agreement in November 2020 at a virtual summit "
+            "hosted by Vietnam.",
+            ["agreement"],
+        ),
+        # but a meeting where the sides agreed to resume talks is one
+        (
+            "Modi and EU leaders agreed to resume the negotiations at a leaders' meeting in "
+            "Porto in May 2021.",
+            ["meeting", "negotiation"],
+        ),
+        # what a meeting discussed is the meeting's
+        (
+            "He met Secretary Lutnick on March 20 and discussed energy cooperation.",
+            ["meeting"],
+        ),
+    ],
+)
+def test_venues_norms_and_what_a_meeting_discussed(text: str, expected: list[str]) -> None:
+    assert sorted(t for t, _, _, _ in events(text)) == expected

@@ -66,6 +66,12 @@ _STEERING = frozenset({"seeking", "going", "planning", "trying", "to", "able", "
 _RATE_MARKS = frozenset({"%", "percent", "per"})
 #: Words that put a period told by its month behind publication ("last week").
 _BACK = frozenset({"last", "ago", "yesterday", "past"})
+#: Words before "rules" that make them the norms of a system, not a law ("WTO rules").
+_NORM_OWNERS = frozenset({"trade", "global", "international", "multilateral", "trading"})
+#: Verbs that tell what a meeting was about ("met ... and discussed energy").
+_DISCUSSING = frozenset({"discuss", "discussed", "discusses", "discussing"})
+#: The types whose triggers a venue ("at a summit") may stand beside as events of their own.
+_TALK_TYPES = frozenset({"meeting", "negotiation", "visit"})
 #: Linking verbs: the cue right after one tells the state ("remain paused").
 _LINKING = frozenset({"remain", "remains", "remained", "stay", "stays", "stayed"})
 #: The words that open a relative clause after a comma (", which it imposed in 2023").
@@ -693,6 +699,7 @@ def sentence_candidates(
     )
     trigger_starts = {t.lo for t in triggers}
     time_starts = {t.lo for t in times}
+    hedge_starts = {m.lo for m in hedges}
     # break positions, found once: clauses end at any of them, segments at ";" and ":"
     # one C-level pass finds the structure words; the few found are sorted out in one loop
     maybe_global = not _GLOBAL_WORDS.isdisjoint(words)  # what _is_global looks for
@@ -789,6 +796,31 @@ def sentence_candidates(
             continue  # "544 tariff lines", "tariff classification": the nomenclature
         if norm[trig.lo] == "ruling" and not g.party_words.isdisjoint(norm[trig.hi : trig.hi + 3]):
             continue  # "the ruling Morena party": in power, not a ruling
+        if (
+            ev_type == "legislation"
+            and norm[trig.lo] in ("rule", "rules")
+            and trig.lo > lo
+            and (norm[trig.lo - 1] in g.dispute_words or norm[trig.lo - 1] in _NORM_OWNERS)
+        ):
+            continue  # "breached WTO rules", "global trade rules": the norms, not a law
+        if (
+            ev_type == "meeting"
+            and "at" in norm[max(lo, trig.lo - 4) : trig.lo]
+            and any(
+                t.value[0] not in _TALK_TYPES
+                and t.value[1] is None  # (not "agreed to resume the talks at a meeting")
+                and t.hi <= trig.lo
+                and any(t.lo - 3 <= c.lo < trig.lo and c.lo not in hedge_starts for c in cues)
+                for t in triggers
+            )
+        ):
+            continue  # "signed the agreement at a virtual summit": the venue of another act
+        if (
+            ev_type == "negotiation"
+            and norm[trig.lo] in _DISCUSSING
+            and any(t.value[0] in ("meeting", "visit") for t in triggers if t is not trig)
+        ):
+            continue  # "met Secretary Lutnick and discussed energy": the meeting's talk
         if (
             aims
             and ev_type in ("agreement", "negotiation")
