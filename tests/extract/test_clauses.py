@@ -879,3 +879,15 @@ def test_the_treasury_and_state_departments_are_american() -> None:
 )
 def test_venues_norms_and_what_a_meeting_discussed(text: str, expected: list[str]) -> None:
     assert sorted(t for t, _, _, _ in events(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council said the duty would raise input costs for small enterprises.",
+        "Tariffs would raise prices for consumers, economists warned.",
+        "The duties come days after Trump called Canada's dairy policy a disgrace.",
+    ],
+)
+def test_what_a_measure_does_and_a_measure_retold_are_no_step(text: str) -> None:
+    assert events(text) == []

@@ -190,6 +190,7 @@ GRAMMAR_SETS = (
     "party_words",
     "goal_words",
     "aim_words",
+    "effect_objects",
 )
 
 
@@ -260,6 +261,7 @@ class Grammar:
     party_words: frozenset[str]
     goal_words: frozenset[str]
     aim_words: frozenset[str]
+    effect_objects: frozenset[str]
     #: The words whose positions the rules look up in a sentence: clause breaks,
     #: subordinators and "under" (derived, not read).
     structure_words: frozenset[str] = attrs.field(init=False)

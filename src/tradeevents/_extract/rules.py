@@ -68,6 +68,8 @@ _RATE_MARKS = frozenset({"%", "percent", "per"})
 _BACK = frozenset({"last", "ago", "yesterday", "past"})
 #: Words before "rules" that make them the norms of a system, not a law ("WTO rules").
 _NORM_OWNERS = frozenset({"trade", "global", "international", "multilateral", "trading"})
+#: "The duties come days after ...": a sentence about an act told before.
+_COMING = frozenset({"come", "comes", "came"})
 #: Verbs that tell what a meeting was about ("met ... and discussed energy").
 _DISCUSSING = frozenset({"discuss", "discussed", "discusses", "discussing"})
 #: The types whose triggers a venue ("at a summit") may stand beside as events of their own.
@@ -797,6 +799,13 @@ def sentence_candidates(
         if norm[trig.lo] == "ruling" and not g.party_words.isdisjoint(norm[trig.hi : trig.hi + 3]):
             continue  # "the ruling Morena party": in power, not a ruling
         if (
+            trig.lo <= lo + 1
+            and trig.hi < hi
+            and norm[trig.hi] in _COMING
+            and (trig.lo == lo or norm[lo] in _ARTICLES)
+        ):
+            continue  # "The duties come days after ...": the act told before, retold
+        if (
             ev_type == "legislation"
             and norm[trig.lo] in ("rule", "rules")
             and trig.lo > lo
@@ -1049,6 +1058,17 @@ def sentence_candidates(
                 named_laws.append((trig.hi, best.lo))
             else:
                 law = None
+        if (
+            best is not None
+            and best.lo >= trig.hi
+            and any(
+                best.lo <= c.lo <= best.lo + 2
+                and norm[c.lo] in g.measure_cues
+                and not g.effect_objects.isdisjoint(norm[c.hi : c.hi + 3])
+                for c in cues
+            )
+        ):
+            continue  # "the duty would raise input costs": what it does, not a step of it
         if best is not None and norm[best.lo] in _LINKING and best.hi < hi:
             # "talks remain paused", "the duties remain suspended": the participle after
             # the linking verb tells the state
