@@ -887,6 +887,8 @@ def test_venues_norms_and_what_a_meeting_discussed(text: str, expected: list[str
         "The council said the duty would raise input costs for small enterprises.",
         "Tariffs would raise prices for consumers, economists warned.",
         "The duties come days after Trump called Canada's dairy policy a disgrace.",
+        "The ministry said it would file a lawsuit against the U.S. tariffs at the WTO.",
+        "After the talks, the minister said both sides would keep in touch.",
     ],
 )
 def test_what_a_measure_does_and_a_measure_retold_are_no_step(text: str) -> None:

@@ -68,6 +68,8 @@ _RATE_MARKS = frozenset({"%", "percent", "per"})
 _BACK = frozenset({"last", "ago", "yesterday", "past"})
 #: Words before "rules" that make them the norms of a system, not a law ("WTO rules").
 _NORM_OWNERS = frozenset({"trade", "global", "international", "multilateral", "trading"})
+#: "After the talks, ...": an act told before, as a time of another.
+_SEQUENCE = frozenset({"after", "following", "since", "before"})
 #: "The duties come days after ...": a sentence about an act told before.
 _COMING = frozenset({"come", "comes", "came"})
 #: Verbs that tell what a meeting was about ("met ... and discussed energy").
@@ -798,6 +800,10 @@ def sentence_candidates(
             continue  # "544 tariff lines", "tariff classification": the nomenclature
         if norm[trig.lo] == "ruling" and not g.party_words.isdisjoint(norm[trig.hi : trig.hi + 3]):
             continue  # "the ruling Morena party": in power, not a ruling
+        if trig.lo == lo + 2 and norm[lo] in _SEQUENCE and norm[lo + 1] in _ARTICLES:
+            continue  # "After the talks, Farrell said ...": the talks told before
+        if ev_type == "tariff" and "against" in norm[max(lo, trig.lo - 3) : trig.lo]:
+            continue  # "file a lawsuit against the U.S. tariffs": the target of another act
         if (
             trig.lo <= lo + 1
             and trig.hi < hi
