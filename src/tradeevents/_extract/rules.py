@@ -739,6 +739,8 @@ def sentence_candidates(
     permissive = not g.permission_verbs.isdisjoint(words)
     aims = "of" in words and not g.aim_words.isdisjoint(words)
     goals = not g.goal_words.isdisjoint(words)
+    effects = not g.effect_objects.isdisjoint(words)
+    against = "against" in words
     recalled: list[tuple[int, int]] = []  # relative clauses telling an earlier step
     named_laws: list[tuple[int, int]] = []  # a programme law's other names, before its verb
     for trig in triggers:
@@ -802,7 +804,7 @@ def sentence_candidates(
             continue  # "the ruling Morena party": in power, not a ruling
         if trig.lo == lo + 2 and norm[lo] in _SEQUENCE and norm[lo + 1] in _ARTICLES:
             continue  # "After the talks, Farrell said ...": the talks told before
-        if ev_type == "tariff" and "against" in norm[max(lo, trig.lo - 3) : trig.lo]:
+        if against and ev_type == "tariff" and "against" in norm[max(lo, trig.lo - 3) : trig.lo]:
             continue  # "file a lawsuit against the U.S. tariffs": the target of another act
         if (
             trig.lo <= lo + 1
@@ -1065,7 +1067,8 @@ def sentence_candidates(
             else:
                 law = None
         if (
-            best is not None
+            effects
+            and best is not None
             and best.lo >= trig.hi
             and any(
                 best.lo <= c.lo <= best.lo + 2
