@@ -191,6 +191,12 @@ GRAMMAR_SETS = (
     "goal_words",
     "aim_words",
     "effect_objects",
+    "norm_owners",
+    "sequence_words",
+    "coming_verbs",
+    "discussing_verbs",
+    "linking_verbs",
+    "back_words",
 )
 
 
@@ -262,6 +268,12 @@ class Grammar:
     goal_words: frozenset[str]
     aim_words: frozenset[str]
     effect_objects: frozenset[str]
+    norm_owners: frozenset[str]
+    sequence_words: frozenset[str]
+    coming_verbs: frozenset[str]
+    discussing_verbs: frozenset[str]
+    linking_verbs: frozenset[str]
+    back_words: frozenset[str]
     #: The words whose positions the rules look up in a sentence: clause breaks,
     #: subordinators and "under" (derived, not read).
     structure_words: frozenset[str] = attrs.field(init=False)

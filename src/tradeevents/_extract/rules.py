@@ -64,20 +64,8 @@ _SEQUEL = frozenset({"later", "subsequently", "afterwards", "afterward", "therea
 #: Words between a negation and the verb it negates ("not be seeking to impose").
 _STEERING = frozenset({"seeking", "going", "planning", "trying", "to", "able", "looking"})
 _RATE_MARKS = frozenset({"%", "percent", "per"})
-#: Words that put a period told by its month behind publication ("last week").
-_BACK = frozenset({"last", "ago", "yesterday", "past"})
-#: Words before "rules" that make them the norms of a system, not a law ("WTO rules").
-_NORM_OWNERS = frozenset({"trade", "global", "international", "multilateral", "trading"})
-#: "After the talks, ...": an act told before, as a time of another.
-_SEQUENCE = frozenset({"after", "following", "since", "before"})
-#: "The duties come days after ...": a sentence about an act told before.
-_COMING = frozenset({"come", "comes", "came"})
-#: Verbs that tell what a meeting was about ("met ... and discussed energy").
-_DISCUSSING = frozenset({"discuss", "discussed", "discusses", "discussing"})
 #: The types whose triggers a venue ("at a summit") may stand beside as events of their own.
 _TALK_TYPES = frozenset({"meeting", "negotiation", "visit"})
-#: Linking verbs: the cue right after one tells the state ("remain paused").
-_LINKING = frozenset({"remain", "remains", "remained", "stay", "stays", "stayed"})
 #: The words that open a relative clause after a comma (", which it imposed in 2023").
 _RELATIVE_OPENERS = frozenset({"which", "that"})
 
@@ -802,14 +790,14 @@ def sentence_candidates(
             continue  # "544 tariff lines", "tariff classification": the nomenclature
         if norm[trig.lo] == "ruling" and not g.party_words.isdisjoint(norm[trig.hi : trig.hi + 3]):
             continue  # "the ruling Morena party": in power, not a ruling
-        if trig.lo == lo + 2 and norm[lo] in _SEQUENCE and norm[lo + 1] in _ARTICLES:
+        if trig.lo == lo + 2 and norm[lo] in g.sequence_words and norm[lo + 1] in _ARTICLES:
             continue  # "After the talks, Farrell said ...": the talks told before
         if against and ev_type == "tariff" and "against" in norm[max(lo, trig.lo - 3) : trig.lo]:
             continue  # "file a lawsuit against the U.S. tariffs": the target of another act
         if (
             trig.lo <= lo + 1
             and trig.hi < hi
-            and norm[trig.hi] in _COMING
+            and norm[trig.hi] in g.coming_verbs
             and (trig.lo == lo or norm[lo] in _ARTICLES)
         ):
             continue  # "The duties come days after ...": the act told before, retold
@@ -817,7 +805,7 @@ def sentence_candidates(
             ev_type == "legislation"
             and norm[trig.lo] in ("rule", "rules")
             and trig.lo > lo
-            and (norm[trig.lo - 1] in g.dispute_words or norm[trig.lo - 1] in _NORM_OWNERS)
+            and (norm[trig.lo - 1] in g.dispute_words or norm[trig.lo - 1] in g.norm_owners)
         ):
             continue  # "breached WTO rules", "global trade rules": the norms, not a law
         if (
@@ -834,7 +822,7 @@ def sentence_candidates(
             continue  # "signed the agreement at a virtual summit": the venue of another act
         if (
             ev_type == "negotiation"
-            and norm[trig.lo] in _DISCUSSING
+            and norm[trig.lo] in g.discussing_verbs
             and any(t.value[0] in ("meeting", "visit") for t in triggers if t is not trig)
         ):
             continue  # "met Secretary Lutnick and discussed energy": the meeting's talk
@@ -1078,7 +1066,7 @@ def sentence_candidates(
             )
         ):
             continue  # "the duty would raise input costs": what it does, not a step of it
-        if best is not None and norm[best.lo] in _LINKING and best.hi < hi:
+        if best is not None and norm[best.lo] in g.linking_verbs and best.hi < hi:
             # "talks remain paused", "the duties remain suspended": the participle after
             # the linking verb tells the state
             state = next((c for c in cues if c.lo == best.hi), None)
@@ -1190,7 +1178,7 @@ def sentence_candidates(
             and any(
                 t.past is not None
                 # "last week" is told by its month, which may run past publication
-                and (t.past.last < published or not _BACK.isdisjoint(norm[t.lo : t.hi]))
+                and (t.past.last < published or not g.back_words.isdisjoint(norm[t.lo : t.hi]))
                 # "a visit to Seoul in early May"
                 and abs(t.lo - trig.hi) <= 4
                 # "travel to Beijing for a summit on Thursday": a weekday may lie either
