@@ -88,6 +88,10 @@ def test_never_raises_on_word_salad(text: str, published: str | None) -> None:
         "tariffs " * 30_000,
         "1 " * 60_000,
         "\x00\ud800" * 10,
+        # digits that are no decimal number (str.isdigit, but not int): found by the
+        # thorough hypothesis profile
+        "Section 301\u00b2",
+        "in 2\u2070\u00b2\u00b3, tariffs rose in \u00b2\u00b9 days on the 3\u00b2 of May",
     ],
 )
 def test_pathological_inputs(text: str) -> None:

@@ -313,7 +313,7 @@ def _year_tokens(tokens: Tokens, lo: int, hi: int) -> int | None:
         t = tokens.norm[i]
         if (
             len(t) == 4
-            and t.isdigit()
+            and t.isdecimal()  # ("301²" is digits, but no number)
             and 1900 <= int(t) <= 2100
             and "/" not in tokens.norm[max(lo, i - 1) : i + 2]  # not "2023/2675"
         ):

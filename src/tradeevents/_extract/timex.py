@@ -102,7 +102,7 @@ class TimeEx:
 
 
 def _year_of(tok: str) -> int | None:
-    if len(tok) == 4 and tok.isdigit():
+    if len(tok) == 4 and tok.isdecimal():  # ("301²" is digits, but no number)
         year = int(tok)
         if 1900 <= year <= 2100:
             return year
@@ -110,9 +110,9 @@ def _year_of(tok: str) -> int | None:
 
 
 def _day_of(tok: str) -> int | None:
-    if tok.endswith(("st", "nd", "rd", "th")) and tok[:-2].isdigit():
+    if tok.endswith(("st", "nd", "rd", "th")) and tok[:-2].isdecimal():
         tok = tok[:-2]
-    if 1 <= len(tok) <= 2 and tok.isdigit():
+    if 1 <= len(tok) <= 2 and tok.isdecimal():
         day = int(tok)
         if 1 <= day <= 31:
             return day
@@ -262,7 +262,7 @@ def find_times(
             continue
         if year is not None and tok(i + 1) not in ("%", "billion", "million", "tons", "metric"):
             # ISO date
-            if tok(i + 1) == "-" and tok(i + 2).isdigit() and len(tok(i + 2)) == 2:
+            if tok(i + 1) == "-" and tok(i + 2).isdecimal() and len(tok(i + 2)) == 2:
                 month = int(tok(i + 2))
                 if 1 <= month <= 12:
                     if tok(i + 3) == "-" and _day_of(tok(i + 4)) is not None:
@@ -325,7 +325,7 @@ def _year_part(
         return norm[k] if lo <= k < i else ""
 
     prev = at(i - 1)
-    if len(prev) == 2 and prev[0] in "qh" and prev[1].isdigit():
+    if len(prev) == 2 and prev[0] in "qh" and prev[1].isdecimal():
         n = int(prev[1])
         if prev[0] == "q" and 1 <= n <= 4:
             return i - 1, _of_quarter(year, n)
@@ -405,7 +405,7 @@ def _in_units(
     (a day, the month of the week, or the month)."""
     count = tok(i - 1)
     n = lexicon.numbers.get(count)
-    if n is None and count.isdigit() and len(count) <= 3:
+    if n is None and count.isdecimal() and len(count) <= 3:
         n = int(count)
     if n is None:
         return None
@@ -521,7 +521,7 @@ def _relative(
     if t == "ago" and tok(i - 1) in _UNITS:
         count_tok = tok(i - 2)
         found = lexicon.numbers.get(count_tok)
-        if found is None and count_tok.isdigit() and len(count_tok) <= 3:
+        if found is None and count_tok.isdecimal() and len(count_tok) <= 3:
             found = int(count_tok)
         if found is None:
             return None
