@@ -34,7 +34,7 @@ from ..dates import EventDate
 from ..model import Official, Rate, RateQualifier
 from .lexicon import Grammar
 from .mentions import Mention
-from .timex import TimeEx
+from .timex import TimeEx, immediate_at
 from .tokens import Tokens
 
 __all__ = ["MEASURES", "Candidate", "sentence_candidates"]
@@ -1663,11 +1663,7 @@ def sentence_candidates(
             ev_type in MEASURES
             and status == "announced"
             and immediate
-            and any(
-                (norm[k] == "immediately" and norm[k - 1] in ("effective", "effect"))
-                or (norm[k] == "immediate" and k + 1 < hi and norm[k + 1] == "effect")
-                for k in range(max(seg_lo, lo + 1), seg_hi)
-            )
+            and any(immediate_at(norm, lo, hi, k) for k in range(seg_lo, seg_hi))
         ):
             status = "in-effect"  # "announced export controls ..., effective immediately"
         if published is not None and date is not None and date.first > published:

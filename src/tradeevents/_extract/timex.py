@@ -365,6 +365,14 @@ def _week_month(published: dt.date, shift: int) -> EventDate:
     return _of_month(thursday.year, thursday.month)
 
 
+def immediate_at(norm: list[str], lo: int, hi: int, k: int) -> bool:
+    """Whether token *k* of ``[lo, hi)`` says an act applies at once: "effective
+    immediately", "take effect immediately", "with immediate effect"."""
+    if norm[k] == "immediately":
+        return k > lo and norm[k - 1] in ("effective", "effect")
+    return norm[k] == "immediate" and k + 1 < hi and norm[k + 1] == "effect"
+
+
 def _part_of_year(
     tok: Callable[[int], str], i: int, lexicon: Lexicon, published: dt.date | None
 ) -> TimeEx | None:
@@ -403,23 +411,33 @@ def _in_units(
 ) -> TimeEx | None:
     """``in 21 days``, ``in two weeks``, ``in six months``: that long after publication
     (a day, the month of the week, or the month)."""
-    count = tok(i - 1)
-    n = lexicon.numbers.get(count)
-    if n is None and count.isdecimal() and len(count) <= 3:
-        n = int(count)
+    n = _count(tok(i - 1), lexicon)
     if n is None:
         return None
     if published is None:
         return TimeEx(i - 2, i + 1, None, None, None)
-    unit = tok(i)
-    if unit == "days":
-        d = _from_date(published + dt.timedelta(days=n))
-    elif unit == "weeks":
-        d = _week_month(published, n)
-    else:
+    return TimeEx(i - 2, i + 1, None, _shifted(published, tok(i), n), None)
+
+
+def _count(token: str, lexicon: Lexicon) -> int | None:
+    """The number a count word or a short decimal number says ("two", "21"), if any."""
+    n = lexicon.numbers.get(token)
+    if n is None and token.isdecimal() and len(token) <= 3:
+        n = int(token)
+    return n
+
+
+def _shifted(published: dt.date, unit: str, n: int) -> EventDate:
+    """The period *n* units ("days", "weeks", "months", "years") from *published* (back
+    for a negative *n*): a day, the month of the week, a month, or a year."""
+    if unit.startswith("year"):
+        return _of_year(published.year + n)
+    if unit.startswith("month"):
         when = published + relativedelta(months=n)
-        d = _of_month(when.year, when.month)
-    return TimeEx(i - 2, i + 1, None, d, None)
+        return _of_month(when.year, when.month)
+    if unit.startswith("week"):
+        return _week_month(published, n)
+    return _from_date(published + dt.timedelta(days=n))
 
 
 #: "effective immediately", "with immediate effect".
@@ -475,9 +493,7 @@ def _relative(
         elif tok(i - 1) == "next":
             past = future
         return TimeEx(start, i + 1, past, future, None)
-    if (t == "immediately" and tok(i - 1) in ("effective", "effect")) or (
-        t == "immediate" and tok(i + 1) == "effect"
-    ):
+    if t in _IMMEDIATE and immediate_at(norm, lo, hi, i):
         # "effective immediately", "take effect immediately", "with immediate effect":
         # the day it is told, publication
         end = i + 1 if t == "immediately" else i + 2
@@ -519,24 +535,11 @@ def _relative(
         d = _of_month(when.year, when.month)
         return TimeEx(start, i + 2, d, d, None)
     if t == "ago" and tok(i - 1) in _UNITS:
-        count_tok = tok(i - 2)
-        found = lexicon.numbers.get(count_tok)
-        if found is None and count_tok.isdecimal() and len(count_tok) <= 3:
-            found = int(count_tok)
-        if found is None:
+        count = _count(tok(i - 2), lexicon)
+        if count is None:
             return None
-        n = found
         if published is None:
             return TimeEx(i - 2, i + 1, None, None, None)
-        unit = tok(i - 1)
-        if unit.startswith("year"):
-            ago: EventDate | None = _of_year(published.year - n)
-        elif unit.startswith("month"):
-            when = published - relativedelta(months=n)
-            ago = _of_month(when.year, when.month)
-        elif unit.startswith("week"):
-            ago = _week_month(published, -n)
-        else:
-            ago = _from_date(published - dt.timedelta(days=n))
+        ago = _shifted(published, tok(i - 1), -count)
         return TimeEx(i - 2, i + 1, ago, ago, None)
     return None
