@@ -18,7 +18,7 @@ from ..model import Event, Evidence, MeasureEvent, Status, builtin_event_types
 from .boilerplate import classify_line
 from .lexicon import Grammar, Lexicon
 from .mentions import Mention, scan
-from .rules import MEASURES, Candidate, _own_verbs, sentence_candidates
+from .rules import MEASURES, Candidate, _own_verbs, after_until, sentence_candidates
 from .splitter import Span, lines, sentences
 from .timex import TimeEx, find_times
 from .tokens import Tokens, normalize, tokenize
@@ -696,7 +696,6 @@ def _lead_first(doc: Document, index: int, told: list[Candidate]) -> EventDate |
     recalled = {b.date for b in told if b.extra.get("earlier")}
     times = find_times(doc.text, doc.tokens, lead.lo, lead.hi, doc.lexicon, doc.published, None)
     norm = doc.tokens.norm
-    deadlines = doc.lexicon.grammar.deadline_words
     return next(
         (
             _lead_date(t, doc.published)
@@ -704,7 +703,7 @@ def _lead_first(doc: Document, index: int, told: list[Candidate]) -> EventDate |
             if t.past is not None
             and t.past not in recalled
             # "remain paused until after the election on July 4": a deadline
-            and deadlines.isdisjoint(norm[max(lead.lo, t.lo - 8) : t.lo])
+            and not after_until(norm, lead.lo, t.lo)
         ),
         None,
     )

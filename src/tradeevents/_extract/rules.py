@@ -128,6 +128,16 @@ def _relative_act(
     return None
 
 
+def after_until(norm: list[str], lo: int, at: int) -> bool:
+    """Whether the date at token *at* follows "until" within eight tokens of ``[lo,
+    at)``, in the same clause ("paused until after the election on July 4"): the date
+    of what the state lasts until, not the act's. (Right before a date, every deadline
+    word counts; further back only "until", since "a deal could be reached before the
+    end of May" dates the deal.)"""
+    before = norm[max(lo, at - 8) : at]
+    return "until" in before and _CLAUSE_BREAKS.isdisjoint(before)
+
+
 def _later_relative(
     g: Grammar,
     norm: list[str],
@@ -1509,11 +1519,7 @@ def sentence_candidates(
             ):
                 continue  # "until May 31", "through 2024": a deadline, not the act's date (but
                 # "before Dec. 1, when tariffs are to double": that day dates the doubling)
-            if (
-                t.lo > trig.hi
-                and "until" in norm[max(trig.hi, t.lo - 8) : t.lo]
-                and _CLAUSE_BREAKS.isdisjoint(norm[max(trig.hi, t.lo - 8) : t.lo])
-            ):
+            if t.lo > trig.hi and after_until(norm, trig.hi, t.lo):
                 continue  # "remain paused until after the election on July 4": the deadline's
             if ongoing and (t.lo < clause_lo or t.hi > clause_hi):
                 continue
