@@ -113,6 +113,16 @@ def test_a_copy_loads(vocab: Path) -> None:
         ),
         (
             "grammar.json",
+            lambda d: d.pop("default_status"),
+            "grammar.json: $: missing key 'default_status'",
+        ),
+        (
+            "grammar.json",
+            lambda d: d["default_status"].__setitem__("parade", "planned"),
+            "grammar.json: $.default_status.parade: unknown event type 'parade'",
+        ),
+        (
+            "grammar.json",
             lambda d: d["absent_statuses"].__setitem__("visit", ["gone"]),
             "grammar.json: $.absent_statuses.visit[0]: unknown status 'gone'",
         ),

@@ -376,6 +376,17 @@ class Lexicon:
             )
         return value
 
+    def _per_type(
+        self, doc: Any, key: str, file: str, types: set[str]
+    ) -> Iterator[tuple[str, Any, str]]:
+        """The entries of the per-type map *key*: ``(tag, value, where)``, each tag an
+        event type (else :class:`VocabularyError` at ``$.key.tag``)."""
+        for tag, value in self._section(doc, key, dict, file).items():
+            where = f"$.{key}.{tag}"
+            if tag not in types:
+                raise VocabularyError(f"unknown event type {tag!r}", file, where)
+            yield tag, value, where
+
     def _phrases(self, value: Any, file: str, where: str) -> Iterator[tuple[str, tuple[str, ...]]]:
         if not isinstance(value, list):
             raise VocabularyError(
@@ -538,10 +549,7 @@ class Lexicon:
         )
         types = {t.value for t in EventType}
         default_status: dict[str, str] = {}
-        for tag, status in doc["default_status"].items():
-            where = f"$.default_status.{tag}"
-            if tag not in types:
-                raise VocabularyError(f"unknown event type {tag!r}", file, where)
+        for tag, status, where in self._per_type(doc, "default_status", file, types):
             if status not in _STATUSES:
                 raise VocabularyError(f"unknown status {status!r}", file, where)
             default_status[tag] = status
@@ -551,10 +559,7 @@ class Lexicon:
                 f"no default status for {', '.join(sorted(missing))}", file, "$.default_status"
             )
         type_cues: dict[str, dict[str, str]] = {}
-        for tag, cues in self._section(doc, "type_cues", dict, file).items():
-            where = f"$.type_cues.{tag}"
-            if tag not in types:
-                raise VocabularyError(f"unknown event type {tag!r}", file, where)
+        for tag, cues, where in self._per_type(doc, "type_cues", file, types):
             if not isinstance(cues, dict):
                 raise VocabularyError("expected an object of word: status", file, where)
             for word, status in cues.items():
@@ -562,10 +567,7 @@ class Lexicon:
                     raise VocabularyError(f"unknown status {status!r}", file, f"{where}.{word}")
             type_cues[tag] = dict(cues)
         absent: dict[str, frozenset[str]] = {}
-        for tag, statuses in self._section(doc, "absent_statuses", dict, file).items():
-            where = f"$.absent_statuses.{tag}"
-            if tag not in types:
-                raise VocabularyError(f"unknown event type {tag!r}", file, where)
+        for tag, statuses, where in self._per_type(doc, "absent_statuses", file, types):
             if not isinstance(statuses, list):
                 raise VocabularyError("expected a list of statuses", file, where)
             for i, status in enumerate(statuses):
