@@ -1069,6 +1069,14 @@ def _is_scalar(codec: _Codec) -> bool:
     return not isinstance(codec, (_TupleCodec, _ObjectCodec))
 
 
+def _header_class(header: str, known: Mapping[str, type[Event]]) -> type[Event] | None:
+    """The event class a block header (``[tariff]``) names, or ``None`` for a line that
+    is no header or names no known type (the fast readers then leave the document to
+    the parser, which says what is wrong)."""
+    match = _RULES["HEADER"].fullmatch(header)
+    return None if match is None else known.get(match.group("tag"))
+
+
 def _read_blocks(src: str, known: Mapping[str, type[Event]]) -> list[Event] | None:
     """The events of *src* when it is laid out exactly as :func:`dumps` writes it (the
     magic line, then for each event a blank line, its header and its field lines in
@@ -1094,8 +1102,7 @@ def _read_blocks(src: str, known: Mapping[str, type[Event]]) -> list[Event] | No
             header = src[pos:end]
             block = blocks.get(header)
             if block is None:
-                match = _RULES["HEADER"].fullmatch(header)
-                cls = None if match is None else known.get(match.group("tag"))
+                cls = _header_class(header, known)
                 if cls is None:
                     return None
                 found = _plan_for(cls).block
@@ -1284,8 +1291,7 @@ def _read_plain_document(src: str, known: Mapping[str, type[Event]]) -> list[Eve
                     append(plan.cls(**values))
                 plan = headers.get(line)
                 if plan is None:
-                    match = _RULES["HEADER"].fullmatch(line)
-                    cls = None if match is None else known.get(match.group("tag"))
+                    cls = _header_class(line, known)
                     if cls is None:
                         return None
                     plan = headers[line] = _plan_for(cls)
